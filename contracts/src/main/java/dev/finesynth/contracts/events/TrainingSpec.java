@@ -1,0 +1,43 @@
+package dev.finesynth.contracts.events;
+
+import dev.finesynth.contracts.validation.Checks;
+import dev.finesynth.contracts.validation.Validated;
+
+/**
+ * How to fine-tune the student on a run's dataset with MarginMSE.
+ *
+ * @param baseModel model to start from; null means the run's miner model
+ * @param similarity {@code dot} or {@code cosine}: the student similarity whose margin is regressed
+ *     on the label
+ * @param scale multiplies the student's similarity so its range fits the labels' range
+ * @param optimizer {@code Adam} or {@code AdamW}
+ */
+public record TrainingSpec(
+    String baseModel,
+    String similarity,
+    double scale,
+    String optimizer,
+    double learningRate,
+    int epochs,
+    int batchSize,
+    int warmupSteps,
+    int maxSeqLength,
+    long seed,
+    int checkpointEverySteps)
+    implements Validated {
+
+  /** Finetuner's and GPL's defaults, with a cosine similarity matching the bi-encoder teacher. */
+  public static TrainingSpec defaults() {
+    return new TrainingSpec(null, "cosine", 1.0, "AdamW", 1e-5, 3, 32, 100, 256, 42L, 500);
+  }
+
+  @Override
+  public void validate(Checks checks) {
+    checks.id("similarity", similarity).finite("scale", scale).id("optimizer", optimizer);
+    checks.finite("learningRate", learningRate).atLeast("epochs", epochs, 1);
+    checks.atLeast("batchSize", batchSize, 1).atLeast("warmupSteps", warmupSteps, 0);
+    checks
+        .atLeast("maxSeqLength", maxSeqLength, 8)
+        .atLeast("checkpointEverySteps", checkpointEverySteps, 1);
+  }
+}

@@ -1,0 +1,90 @@
+package dev.finesynth.contracts.topics;
+
+import dev.finesynth.contracts.events.CorpusDocument;
+import dev.finesynth.contracts.events.MetricEvent;
+import dev.finesynth.contracts.events.ModelArtifact;
+import dev.finesynth.contracts.events.QueryEvent;
+import dev.finesynth.contracts.events.Relation;
+import dev.finesynth.contracts.events.RunEvent;
+import dev.finesynth.contracts.events.RunSpec;
+import dev.finesynth.contracts.events.Triplet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The registry of every topic finesynth reads or writes. Services, the CLI and tests take topic
+ * names, key meanings, value types and creation settings from here and nowhere else.
+ */
+public final class Topics {
+  /** Prefix used when the configuration names none ({@code finesynth.topic-prefix}). */
+  public static final String DEFAULT_PREFIX = "finesynth.";
+
+  private static final int PARTITIONS = 3;
+  private static final Duration MONTH = Duration.ofDays(30);
+
+  public static final Topic<RunSpec> RUNS =
+      new Topic<>("runs", "runId", RunSpec.class, 1, true, null);
+  public static final Topic<CorpusDocument> CORPUS =
+      new Topic<>("corpus", "corpusId/docId", CorpusDocument.class, PARTITIONS, true, null);
+  public static final Topic<QueryEvent> QUERIES =
+      new Topic<>("queries", "runId", QueryEvent.class, PARTITIONS, false, MONTH);
+  public static final Topic<Relation> RELATIONS =
+      new Topic<>("relations", "runId/queryId", Relation.class, PARTITIONS, false, MONTH);
+  public static final Topic<Triplet> TRIPLETS =
+      new Topic<>("triplets", "runId/queryId/negDocId", Triplet.class, PARTITIONS, false, null);
+  public static final Topic<RunEvent> RUN_EVENTS =
+      new Topic<>("run-events", "runId", RunEvent.class, 1, false, null);
+  public static final Topic<MetricEvent> METRICS =
+      new Topic<>("metrics", "runId", MetricEvent.class, 1, false, null);
+  public static final Topic<ModelArtifact> MODELS =
+      new Topic<>("models", "runId", ModelArtifact.class, 1, false, null);
+
+  /** Topics that carry events, in pipeline order. */
+  public static final List<Topic<?>> EVENT_TOPICS =
+      List.of(RUNS, CORPUS, QUERIES, RELATIONS, TRIPLETS, RUN_EVENTS, METRICS, MODELS);
+
+  /**
+   * One dead-letter topic per consuming channel; the record keeps the original key and value, and
+   * the {@code dead-letter-reason} header says what was wrong.
+   */
+  public static final List<Topic<String>> DEAD_LETTERS =
+      List.of(
+          deadLetter("miner", CORPUS),
+          deadLetter("miner", QUERIES),
+          deadLetter("miner", RUNS),
+          deadLetter("scorer", RELATIONS),
+          deadLetter("scorer", RUNS),
+          deadLetter("trainer", TRIPLETS),
+          deadLetter("trainer", RUNS),
+          deadLetter("evaluator", MODELS),
+          deadLetter("evaluator", RUNS));
+
+  private Topics() {}
+
+  /**
+   * The dead-letter topic of one service's channel on {@code source}, e.g. {@code
+   * miner-queries-dead-letters}.
+   */
+  public static Topic<String> deadLetter(String service, Topic<?> source) {
+    return new Topic<>(
+        service + "-" + source.name() + "-dead-letters",
+        source.keyDescription(),
+        String.class,
+        1,
+        false,
+        MONTH);
+  }
+
+  /** Every topic to create: the event topics and all dead-letter topics. */
+  public static List<Topic<?>> all() {
+    var all = new java.util.ArrayList<Topic<?>>(EVENT_TOPICS);
+    all.addAll(DEAD_LETTERS);
+    return List.copyOf(all);
+  }
+
+  /** The registered topic with this unprefixed name. */
+  public static Optional<Topic<?>> byName(String name) {
+    return all().stream().filter(t -> t.name().equals(name)).findFirst();
+  }
+}

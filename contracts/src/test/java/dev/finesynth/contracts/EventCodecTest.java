@@ -1,0 +1,95 @@
+package dev.finesynth.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.finesynth.contracts.codec.EventCodec;
+import dev.finesynth.contracts.events.QueryEvent;
+import dev.finesynth.contracts.events.Relation;
+import dev.finesynth.contracts.events.RunSpec;
+import dev.finesynth.contracts.topics.Topics;
+import dev.finesynth.contracts.validation.EventLimits;
+import dev.finesynth.contracts.validation.InvalidEventException;
+import org.junit.jupiter.api.Test;
+
+class EventCodecTest {
+  private final EventCodec codec = new EventCodec(EventLimits.ofTextChars(50));
+
+  @Test
+  void everyEventTypeRoundTripsThroughJson() {
+    SampleEvents.onePerTopic()
+        .forEach(
+            (topic, event) -> {
+              String json = codec.encode(event);
+              assertThat(codec.decode(topic.valueType(), json)).as(topic.name()).isEqualTo(event);
+              assertThat(json).contains("\"schemaVersion\":1");
+            });
+  }
+
+  @Test
+  void badJsonIsRejected() {
+    assertRejected("{\"schemaVersion\":1,", "$", "is not valid JSON");
+    assertRejected("[1,2]", "$", "must be a JSON object");
+  }
+
+  @Test
+  void missingOrUnknownSchemaVersionIsRejected() {
+    assertRejected(
+        "{\"runId\":\"r\",\"queryId\":\"q\",\"text\":\"t\"}", "schemaVersion", "is missing");
+    assertRejected(
+        "{\"schemaVersion\":7,\"runId\":\"r\",\"queryId\":\"q\",\"text\":\"t\"}",
+        "schemaVersion",
+        "this build reads schema version 1");
+  }
+
+  @Test
+  void missingAndEmptyFieldsAreNamed() {
+    assertRejected("{\"schemaVersion\":1,\"runId\":\"r\",\"text\":\"t\"}", "queryId", "is missing");
+    assertRejected(
+        "{\"schemaVersion\":1,\"runId\":\"r\",\"queryId\":\"q\",\"text\":\"  \"}",
+        "text",
+        "is empty");
+  }
+
+  @Test
+  void oversizedTextIsRejectedWithTheLimit() {
+    String json =
+        "{\"schemaVersion\":1,\"runId\":\"r\",\"queryId\":\"q\",\"text\":\""
+            + "x".repeat(51)
+            + "\"}";
+    assertRejected(json, "text", "over the limit of 50");
+  }
+
+  @Test
+  void wrongTypesAndNestedFieldsAreNamedWithTheirPath() {
+    String relation =
+        "{\"schemaVersion\":1,\"runId\":\"r\",\"queryId\":\"q\",\"query\":\"t\",\"documents\":["
+            + "{\"docId\":\"a\",\"text\":\"x\",\"rank\":1,\"minerScore\":0.5},"
+            + "{\"docId\":\"b\",\"text\":\"\",\"rank\":2,\"minerScore\":0.1}]}";
+    assertThatThrownBy(() -> codec.decode(Relation.class, relation))
+        .isInstanceOf(InvalidEventException.class)
+        .hasMessage("documents[1].text: is empty");
+    String spec =
+        codec
+            .encode(SampleEvents.runSpec())
+            .replace("\"numRelations\":10", "\"numRelations\":\"ten\"");
+    assertThatThrownBy(() -> codec.decode(RunSpec.class, spec))
+        .isInstanceOf(InvalidEventException.class)
+        .satisfies(e -> assertThat(((InvalidEventException) e).field()).isEqualTo("numRelations"));
+  }
+
+  @Test
+  void runSpecNeedsAtLeastTwoRelations() {
+    String spec =
+        codec.encode(SampleEvents.runSpec()).replace("\"numRelations\":10", "\"numRelations\":1");
+    assertThatThrownBy(() -> codec.decode(Topics.RUNS, spec))
+        .hasMessage("numRelations: is 1, must be at least 2");
+  }
+
+  private void assertRejected(String json, String field, String problem) {
+    assertThatThrownBy(() -> codec.decode(QueryEvent.class, json))
+        .isInstanceOf(InvalidEventException.class)
+        .hasMessageContaining(problem)
+        .satisfies(e -> assertThat(((InvalidEventException) e).field()).isEqualTo(field));
+  }
+}
