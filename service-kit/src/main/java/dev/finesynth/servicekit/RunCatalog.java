@@ -1,0 +1,45 @@
+package dev.finesynth.servicekit;
+
+import dev.finesynth.contracts.codec.EventCodec;
+import dev.finesynth.contracts.events.RunSpec;
+import dev.finesynth.contracts.topics.Topics;
+import io.smallrye.reactive.messaging.kafka.Record;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * Every service's view of the run specs: folds the compacted {@code runs} topic into a map. An
+ * invalid spec throws, which sends it to this service's runs dead-letter topic with the reason.
+ */
+@Singleton
+public class RunCatalog {
+  private final Map<String, RunSpec> runs = new ConcurrentHashMap<>();
+
+  @Inject EventCodec codec;
+
+  @Incoming("runs")
+  public void onRun(Record<String, String> record) {
+    if (record.value() == null) {
+      runs.remove(record.key());
+      return;
+    }
+    RunSpec spec = codec.decode(Topics.RUNS, record.value());
+    runs.put(spec.runId(), spec);
+  }
+
+  public Optional<RunSpec> find(String runId) {
+    return Optional.ofNullable(runs.get(runId));
+  }
+
+  public Optional<RunSpec> findByName(String name) {
+    return runs.values().stream().filter(r -> r.name().equals(name)).findFirst();
+  }
+
+  public int size() {
+    return runs.size();
+  }
+}
