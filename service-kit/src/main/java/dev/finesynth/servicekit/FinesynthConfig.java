@@ -13,6 +13,10 @@ public interface FinesynthConfig {
   @WithDefault("finesynth.")
   String topicPrefix();
 
+  /** Folder under which the service keeps its local state (indexes, datasets, models). */
+  @WithDefault(".")
+  String home();
+
   Topics topics();
 
   Events events();

@@ -1,0 +1,21 @@
+package dev.finesynth.cli;
+
+import dev.finesynth.cli.stack.LocalStack;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+    name = "down",
+    mixinStandardHelpOptions = true,
+    description = "Stop the services and the broker that `up` started.")
+class DownCommand implements Callable<Integer> {
+  @ParentCommand FinesynthCli cli;
+
+  @Override
+  public Integer call() throws Exception {
+    int stopped = new LocalStack(cli.root(), System.out).stopAll();
+    System.out.println(stopped == 0 ? "nothing was running" : "finesynth is down");
+    return 0;
+  }
+}

@@ -1,0 +1,43 @@
+package dev.finesynth.cli;
+
+import dev.finesynth.cli.stack.LocalStack;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+    name = "up",
+    mixinStandardHelpOptions = true,
+    description = "Start a local Kafka broker and the four services in the background.")
+class UpCommand implements Callable<Integer> {
+  @ParentCommand FinesynthCli cli;
+
+  @Option(
+      names = "--bootstrap-servers",
+      description = "Use this Kafka cluster instead of starting a local broker.")
+  String bootstrapServers;
+
+  @Option(
+      names = "--kafka-port",
+      defaultValue = "9092",
+      description = "Port of the local broker (default ${DEFAULT-VALUE}; 0 picks a free one).")
+  int kafkaPort;
+
+  @Option(
+      names = "--timeout",
+      defaultValue = "180",
+      description = "Seconds to wait for every service to be ready (default ${DEFAULT-VALUE}).")
+  int timeoutSeconds;
+
+  @Override
+  public Integer call() throws Exception {
+    LocalStack stack = new LocalStack(cli.root(), System.out);
+    String kafka = bootstrapServers != null ? bootstrapServers : stack.startBroker(kafkaPort);
+    System.out.println("kafka      " + kafka);
+    stack.startServices(kafka, Duration.ofSeconds(timeoutSeconds));
+    System.out.println("finesynth is up; stop it with ./finesynth down");
+    return 0;
+  }
+}
