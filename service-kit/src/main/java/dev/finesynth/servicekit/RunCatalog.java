@@ -29,6 +29,14 @@ public class RunCatalog {
     }
     RunSpec spec = codec.decode(Topics.RUNS, record.value());
     runs.put(spec.runId(), spec);
+    synchronized (this) {
+      notifyAll();
+    }
+  }
+
+  /** Waits until a run spec arrives or {@code timeout} passes, whichever is first. */
+  public synchronized void awaitChange(java.time.Duration timeout) throws InterruptedException {
+    wait(Math.max(1, timeout.toMillis()));
   }
 
   public Optional<RunSpec> find(String runId) {

@@ -17,41 +17,64 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The broker and the four services as background processes on this machine, with their logs under
- * {@code .finesynth/logs/} and their process ids under {@code .finesynth/pids/}.
+ * {@code <state>/logs/}, their process ids under {@code <state>/pids/} and their data under {@code
+ * <state>/data/}. The default state folder is the checkout's {@code .finesynth/}.
  */
 public final class LocalStack {
-  public static final List<ServiceProcess> SERVICES =
-      List.of(
-          new ServiceProcess("miner", 8081, "2g"),
-          new ServiceProcess("scorer", 8082, "2g"),
-          new ServiceProcess("trainer", 8083, "4g"),
-          new ServiceProcess("evaluator", 8084, "2g"));
+  /** Default HTTP port of the first service; the others follow. */
+  public static final int DEFAULT_BASE_PORT = 8081;
 
   private final Path root;
   private final Path state;
+  private final List<ServiceProcess> services;
   private final PrintStream out;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+  /** The stack of this checkout, state in {@code .finesynth/}, on the default ports. */
   public LocalStack(Path root, PrintStream out) {
+    this(root, root.resolve(".finesynth"), DEFAULT_BASE_PORT, out);
+  }
+
+  /** A stack with its state in {@code state} and its services on ports from {@code basePort}. */
+  public LocalStack(Path root, Path state, int basePort, PrintStream out) {
     this.root = root;
-    this.state = root.resolve(".finesynth");
+    this.state = state;
     this.out = out;
+    this.services =
+        List.of(
+            new ServiceProcess("miner", basePort, "2g"),
+            new ServiceProcess("scorer", basePort + 1, "2g"),
+            new ServiceProcess("trainer", basePort + 2, "4g"),
+            new ServiceProcess("evaluator", basePort + 3, "2g"));
+  }
+
+  public List<ServiceProcess> services() {
+    return services;
+  }
+
+  public ServiceProcess service(String name) {
+    return services.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  /** Where the services keep their data: indexes, datasets, models, reports. */
+  public Path dataDir() {
+    return state.resolve("data");
   }
 
   /** Starts the local broker unless one runs already; returns its bootstrap address. */
   public String startBroker(int port) throws IOException, InterruptedException {
     String address =
-        run(
-            List.of(
-                root.resolve("broker/kafka-broker.sh").toString(),
-                "start",
-                "--dir",
-                state.resolve("broker").toString(),
-                "--port",
-                Integer.toString(port)));
+        run(List.of(brokerScript(), "start", "--dir", brokerDir(), "--port", Integer.toString(port)));
+    Files.createDirectories(state);
     Files.writeString(state.resolve("bootstrap"), address);
     return address;
+  }
+
+  /** The address of the broker this stack started, if it runs. */
+  public Optional<String> bootstrapServers() throws IOException {
+    Path file = state.resolve("bootstrap");
+    return Files.exists(file) ? Optional.of(Files.readString(file).trim()) : Optional.empty();
   }
 
   /** Starts every service that is not running yet, then waits until all report ready. */
@@ -59,53 +82,24 @@ public final class LocalStack {
       throws IOException, InterruptedException {
     Files.createDirectories(state.resolve("logs"));
     Files.createDirectories(state.resolve("pids"));
-    for (ServiceProcess service : SERVICES) {
-      if (pid(service).isPresent()) {
-        continue;
+    for (ServiceProcess service : services) {
+      if (pid(service).isEmpty()) {
+        start(service, bootstrapServers);
       }
-      Path runner = service.runner(root);
-      if (!Files.exists(runner)) {
-        throw new IllegalStateException(
-            runner + " is missing; build the project first: ./mvnw -q install -DskipTests");
-      }
-      List<String> command = new ArrayList<>(List.of("java", "-Xmx" + service.maxHeap()));
-      String extra = System.getenv("FINESYNTH_" + service.name().toUpperCase() + "_JAVA_OPTS");
-      if (extra != null && !extra.isBlank()) {
-        command.addAll(List.of(extra.trim().split("\\s+")));
-      }
-      command.addAll(
-          List.of(
-              "-Dkafka.bootstrap.servers=" + bootstrapServers,
-              "-Dquarkus.http.port=" + service.port(),
-              "-Dfinesynth.home=" + root,
-              "-jar",
-              runner.toString()));
-      Path log = state.resolve("logs/" + service.name() + ".log");
-      Process process =
-          new ProcessBuilder(command)
-              .directory(root.toFile())
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile())
-              .start();
-      Files.writeString(pidFile(service), Long.toString(process.pid()));
     }
     long deadline = System.nanoTime() + timeout.toNanos();
-    for (ServiceProcess service : SERVICES) {
+    for (ServiceProcess service : services) {
       awaitReady(service, deadline);
       out.printf(
-          "%-10s %s  (health %s/q/health/ready, metrics %s/q/metrics, log %s)%n",
-          service.name(),
-          service.url(),
-          service.url(),
-          service.url(),
-          root.relativize(state.resolve("logs/" + service.name() + ".log")));
+          "%-10s %s  (health /q/health/ready, metrics /q/metrics, log %s)%n",
+          service.name(), service.url(), log(service));
     }
   }
 
   /** Stops every service and the broker this stack started; returns how many processes stopped. */
   public int stopAll() throws IOException, InterruptedException {
     int stopped = 0;
-    for (ServiceProcess service : SERVICES) {
+    for (ServiceProcess service : services) {
       Optional<ProcessHandle> process = pid(service).flatMap(ProcessHandle::of);
       if (process.isPresent()) {
         stop(process.get());
@@ -115,17 +109,45 @@ public final class LocalStack {
       Files.deleteIfExists(pidFile(service));
     }
     if (Files.exists(state.resolve("broker/pid"))) {
-      run(
-          List.of(
-              root.resolve("broker/kafka-broker.sh").toString(),
-              "stop",
-              "--dir",
-              state.resolve("broker").toString()));
+      run(List.of(brokerScript(), "stop", "--dir", brokerDir()));
       stopped++;
       out.println("stopped broker");
     }
     Files.deleteIfExists(state.resolve("bootstrap"));
     return stopped;
+  }
+
+  /** Kills one service at once, as a crash would (tests of recovery). */
+  public void kill(String name) throws IOException {
+    pid(service(name)).flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly);
+    Files.deleteIfExists(pidFile(service(name)));
+  }
+
+  private void start(ServiceProcess service, String bootstrapServers) throws IOException {
+    Path runner = service.runner(root);
+    if (!Files.exists(runner)) {
+      throw new IllegalStateException(
+          runner + " is missing; build the project first: ./mvnw -q install -DskipTests");
+    }
+    List<String> command = new ArrayList<>(List.of("java", "-Xmx" + service.maxHeap()));
+    String extra = System.getenv("FINESYNTH_" + service.name().toUpperCase() + "_JAVA_OPTS");
+    if (extra != null && !extra.isBlank()) {
+      command.addAll(List.of(extra.trim().split("\\s+")));
+    }
+    command.addAll(
+        List.of(
+            "-Dkafka.bootstrap.servers=" + bootstrapServers,
+            "-Dquarkus.http.port=" + service.port(),
+            "-Dfinesynth.home=" + dataDir(),
+            "-jar",
+            runner.toString()));
+    Process process =
+        new ProcessBuilder(command)
+            .directory(root.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log(service).toFile())
+            .start();
+    Files.writeString(pidFile(service), Long.toString(process.pid()));
   }
 
   private void awaitReady(ServiceProcess service, long deadline) throws InterruptedException {
@@ -134,12 +156,9 @@ public final class LocalStack {
             .timeout(Duration.ofSeconds(2))
             .build();
     while (System.nanoTime() < deadline) {
-      if (pid(service).flatMap(ProcessHandle::of).isEmpty()) {
+      if (pid(service).isEmpty()) {
         throw new IllegalStateException(
-            service.name()
-                + " exited during start; see .finesynth/logs/"
-                + service.name()
-                + ".log");
+            service.name() + " exited during start; see " + log(service));
       }
       try {
         if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -150,8 +169,7 @@ public final class LocalStack {
       }
       Thread.sleep(250);
     }
-    throw new IllegalStateException(
-        service.name() + " not ready in time; see .finesynth/logs/" + service.name() + ".log");
+    throw new IllegalStateException(service.name() + " not ready in time; see " + log(service));
   }
 
   private static void stop(ProcessHandle process) {
@@ -178,6 +196,18 @@ public final class LocalStack {
 
   private Path pidFile(ServiceProcess service) {
     return state.resolve("pids/" + service.name() + ".pid");
+  }
+
+  public Path log(ServiceProcess service) {
+    return state.resolve("logs/" + service.name() + ".log");
+  }
+
+  private String brokerScript() {
+    return root.resolve("broker/kafka-broker.sh").toString();
+  }
+
+  private String brokerDir() {
+    return state.resolve("broker").toString();
   }
 
   private String run(List<String> command) throws IOException, InterruptedException {

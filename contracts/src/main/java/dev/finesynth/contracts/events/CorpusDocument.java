@@ -19,7 +19,7 @@ public record CorpusDocument(
 
   /** Title and body as one passage, the way retrieval models were trained to read them. */
   public String passage() {
-    return title == null || title.isBlank() ? text : title + ". " + text;
+    return title == null || title.isBlank() ? text : title + " " + text;
   }
 
   @Override

@@ -1,0 +1,193 @@
+package dev.finesynth.encoders.bench;
+
+import dev.finesynth.encoders.Backend;
+import dev.finesynth.encoders.BiEncoder;
+import dev.finesynth.encoders.BundledModels;
+import dev.finesynth.encoders.CrossEncoder;
+import dev.finesynth.encoders.EncoderOptions;
+import dev.finesynth.encoders.ModelSource;
+import dev.finesynth.encoders.TextPair;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.function.Supplier;
+
+/**
+ * Throughput of the PyTorch blocks against ONNX Runtime running the same model's ONNX file on the
+ * same inputs (same tokenizer, batching and pooling on both sides): sentences per second
+ * bi-encoding all-MiniLM-L6-v2 (batches of 32, about 32 tokens each), and (query, document) pairs
+ * per second, about 96 tokens each, through the same transformer with a classification head.
+ *
+ * <p>Usage: {@code EncoderBenchmark [sentences] [pairs] [rounds]}. The last line printed is {@code
+ * bi_ratio=<x> cross_ratio=<y> peak_rss_mb=<n>}, ratios being ours / ONNX Runtime.
+ */
+public final class EncoderBenchmark {
+  private static final String MODEL = "all-minilm-l6-v2";
+  private static final String[] WORDS = {
+    "search",
+    "engine",
+    "ranks",
+    "documents",
+    "by",
+    "relevance",
+    "to",
+    "the",
+    "query",
+    "and",
+    "models",
+    "learn",
+    "from",
+    "clicks",
+    "users",
+    "make",
+    "while",
+    "reading",
+    "results",
+    "pages",
+    "kafka",
+    "streams",
+    "carry",
+    "events",
+    "between",
+    "services",
+    "that",
+    "train",
+    "evaluate",
+    "deploy",
+    "vectors",
+    "quickly",
+    "on",
+    "small",
+    "machines",
+    "with",
+    "two",
+    "cores",
+    "only",
+    "memory",
+    "budget",
+    "tokens",
+    "batch",
+    "latency",
+    "throughput",
+    "index",
+    "corpus",
+    "answers"
+  };
+
+  /** What one run measured; ratios are PyTorch over ONNX Runtime. */
+  public record Result(
+      double torchSentencesPerSecond,
+      double torchPairsPerSecond,
+      double ortSentencesPerSecond,
+      double ortPairsPerSecond,
+      long peakRssMb) {
+
+    public double biRatio() {
+      return torchSentencesPerSecond / ortSentencesPerSecond;
+    }
+
+    public double crossRatio() {
+      return torchPairsPerSecond / ortPairsPerSecond;
+    }
+
+    public String summaryLine() {
+      return String.format(
+          Locale.ROOT,
+          "bi_ratio=%.3f cross_ratio=%.3f peak_rss_mb=%d",
+          biRatio(),
+          crossRatio(),
+          peakRssMb);
+    }
+  }
+
+  private EncoderBenchmark() {}
+
+  public static void main(String[] args) {
+    int sentences = args.length > 0 ? Integer.parseInt(args[0]) : 512;
+    int pairs = args.length > 1 ? Integer.parseInt(args[1]) : 256;
+    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+    Result r = run(sentences, pairs, rounds);
+    System.out.printf(
+        Locale.ROOT,
+        "pytorch: %.1f sentences/s, %.1f pairs/s%n",
+        r.torchSentencesPerSecond(),
+        r.torchPairsPerSecond());
+    System.out.printf(
+        Locale.ROOT,
+        "onnxruntime: %.1f sentences/s, %.1f pairs/s%n",
+        r.ortSentencesPerSecond(),
+        r.ortPairsPerSecond());
+    System.out.println(r.summaryLine());
+  }
+
+  /** Runs each of the four measurements {@code rounds} times, interleaved, keeping the best. */
+  public static Result run(int sentenceCount, int pairCount, int rounds) {
+    Random random = new Random(7);
+    List<String> sentences = texts(random, sentenceCount, 26);
+    List<TextPair> pairs = new ArrayList<>();
+    for (String doc : texts(random, pairCount, 80)) {
+      pairs.add(new TextPair(text(random, 10), doc));
+    }
+    EncoderOptions torch = EncoderOptions.builder().optBatchSize(32).build();
+    EncoderOptions ort = torch.toBuilder().optBackend(Backend.ONNX_RUNTIME).build();
+    double[] best = new double[4];
+    ModelSource source = BundledModels.source(MODEL);
+    try (BiEncoder torchBi = BiEncoder.create(source, torch);
+        BiEncoder ortBi = BiEncoder.create(source, ort);
+        CrossEncoder torchCross = CrossEncoder.create(source, torch);
+        CrossEncoder ortCross = CrossEncoder.create(source, ort)) {
+      // warm-up: first calls allocate and pick kernels
+      torchBi.encode(sentences.subList(0, 64));
+      ortBi.encode(sentences.subList(0, 64));
+      torchCross.score(pairs.subList(0, 32));
+      ortCross.score(pairs.subList(0, 32));
+      for (int round = 0; round < rounds; round++) {
+        best[0] = Math.max(best[0], rate(sentenceCount, () -> torchBi.encode(sentences)));
+        best[1] = Math.max(best[1], rate(sentenceCount, () -> ortBi.encode(sentences)));
+        best[2] = Math.max(best[2], rate(pairCount, () -> torchCross.score(pairs)));
+        best[3] = Math.max(best[3], rate(pairCount, () -> ortCross.score(pairs)));
+      }
+    }
+    return new Result(best[0], best[2], best[1], best[3], peakRssMb());
+  }
+
+  private static double rate(int items, Supplier<?> work) {
+    long start = System.nanoTime();
+    work.get();
+    return items / ((System.nanoTime() - start) / 1e9);
+  }
+
+  private static List<String> texts(Random random, int count, int words) {
+    List<String> out = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      out.add(text(random, words + random.nextInt(5) - 2));
+    }
+    return out;
+  }
+
+  private static String text(Random random, int words) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < words; i++) {
+      sb.append(i == 0 ? "" : " ").append(WORDS[random.nextInt(WORDS.length)]);
+    }
+    return sb.toString();
+  }
+
+  /** The process's peak resident set (VmHWM), or -1 where /proc is not there. */
+  static long peakRssMb() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      return -1;
+    }
+    return -1;
+  }
+}

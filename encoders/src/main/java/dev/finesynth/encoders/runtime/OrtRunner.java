@@ -1,0 +1,134 @@
+package dev.finesynth.encoders.runtime;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.finesynth.encoders.tokenize.TokenBatch;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs an ONNX export of the transformer with ONNX Runtime (inputs {@code input_ids}, {@code
+ * attention_mask} and, when the graph has it, {@code token_type_ids}; output {@code
+ * last_hidden_state}) and hands the hidden states to a Java head. One session serves all threads
+ * (ONNX Runtime's {@code run} is thread-safe); each call owns its input and output tensors.
+ *
+ * <p>Runners of the same file and thread count share one session (a bi-encoder and a
+ * cross-encoder over one transformer load it once); it closes with the last of them.
+ */
+public final class OrtRunner implements InferenceRunner {
+  private static final Map<String, Shared> SESSIONS = new HashMap<>();
+
+  private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+  private final String key;
+  private final OrtSession session;
+  private final Set<String> inputNames;
+  private final HiddenStateHead head;
+  private boolean closed;
+
+  private static final class Shared {
+    final OrtSession session;
+    int users;
+
+    Shared(OrtSession session) {
+      this.session = session;
+    }
+  }
+
+  private OrtRunner(String key, OrtSession session, HiddenStateHead head) throws OrtException {
+    this.key = key;
+    this.session = session;
+    this.inputNames = session.getInputNames();
+    this.head = head;
+  }
+
+  /**
+   * @param intraOpThreads threads per operator, or 0 for ONNX Runtime's default
+   */
+  public static OrtRunner open(Path onnxFile, int intraOpThreads, HiddenStateHead head) {
+    String key = onnxFile.toAbsolutePath().normalize() + "#" + intraOpThreads;
+    synchronized (SESSIONS) {
+      try {
+        Shared shared = SESSIONS.get(key);
+        if (shared == null) {
+          shared = new Shared(newSession(onnxFile, intraOpThreads));
+          SESSIONS.put(key, shared);
+        }
+        OrtRunner runner = new OrtRunner(key, shared.session, head);
+        shared.users++;
+        return runner;
+      } catch (OrtException e) {
+        throw new IllegalStateException("cannot open " + onnxFile, e);
+      }
+    }
+  }
+
+  private static OrtSession newSession(Path onnxFile, int intraOpThreads) throws OrtException {
+    try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+      options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+      if (intraOpThreads > 0) {
+        options.setIntraOpNumThreads(intraOpThreads);
+      }
+      return OrtEnvironment.getEnvironment().createSession(onnxFile.toString(), options);
+    }
+  }
+
+  /** The last hidden states of {@code batch}, [B, T, H] flattened. */
+  public float[] hiddenStates(TokenBatch batch) {
+    long[] shape = {batch.size(), batch.sequenceLength()};
+    Map<String, OnnxTensor> inputs = new HashMap<>();
+    try {
+      inputs.put("input_ids", tensor(batch.flatIds(), shape));
+      inputs.put("attention_mask", tensor(batch.flatMask(), shape));
+      if (inputNames.contains("token_type_ids")) {
+        inputs.put("token_type_ids", tensor(batch.flatTypeIds(), shape));
+      }
+      try (OrtSession.Result result = session.run(inputs)) {
+        OnnxTensor hidden = (OnnxTensor) result.get(0);
+        FloatBuffer buffer = hidden.getFloatBuffer();
+        float[] out = new float[buffer.remaining()];
+        buffer.get(out);
+        return out;
+      }
+    } catch (OrtException e) {
+      throw new IllegalStateException("ONNX Runtime failed", e);
+    } finally {
+      inputs.values().forEach(OnnxTensor::close);
+    }
+  }
+
+  @Override
+  public float[][] run(TokenBatch batch) {
+    float[] hidden = hiddenStates(batch);
+    int rows = batch.size() * batch.sequenceLength();
+    return head.apply(hidden, batch, rows == 0 ? 0 : hidden.length / rows);
+  }
+
+  private OnnxTensor tensor(long[] values, long[] shape) throws OrtException {
+    return OnnxTensor.createTensor(env, LongBuffer.wrap(values), shape);
+  }
+
+  @Override
+  public void close() {
+    synchronized (SESSIONS) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      Shared shared = SESSIONS.get(key);
+      if (--shared.users == 0) {
+        SESSIONS.remove(key);
+        try {
+          shared.session.close();
+        } catch (OrtException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    }
+  }
+}

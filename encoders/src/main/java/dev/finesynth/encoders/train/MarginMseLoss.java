@@ -1,0 +1,145 @@
+package dev.finesynth.encoders.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import dev.finesynth.encoders.BiEncoder;
+import dev.finesynth.encoders.model.SentenceEmbedder;
+import dev.finesynth.encoders.tokenize.TextTokenizer;
+import dev.finesynth.encoders.tokenize.TokenizedText;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The MarginMSE loss of a bi-encoder student (GPL): for each triplet {@code (q, p, n, label)},
+ * {@code (scale * sim(q, p) - scale * sim(q, n) - label)^2}, averaged over the batch.
+ *
+ * <p>Queries, positives and negatives are three forward passes through the encoder's block, each
+ * padded only to its own longest text, with the model's query and passage prefixes.
+ *
+ * <p>Every array of a pass, constants included, lives in one manager that is closed only after
+ * the backward pass: no Java number reaches an op that autograd records (see the project notes on
+ * DJL-PyTorch and garbage collection). PyTorch allows one gradient collector per process, so
+ * backward passes of all instances are serialised.
+ */
+public final class MarginMseLoss {
+  private static final Object COLLECTOR = new Object();
+
+  private final BiEncoder encoder;
+  private final SentenceEmbedder block;
+  private final TextTokenizer tokenizer;
+  private final Similarity similarity;
+  private final float scale;
+
+  /**
+   * @param encoder the student (PyTorch backend); its block's parameters receive the gradients
+   * @param tokenizer tokenizes the texts (its maximum length applies)
+   */
+  public MarginMseLoss(
+      BiEncoder encoder, TextTokenizer tokenizer, Similarity similarity, float scale) {
+    this.encoder = encoder;
+    this.block = encoder.block();
+    this.tokenizer = tokenizer;
+    this.similarity = similarity;
+    this.scale = scale;
+  }
+
+  /**
+   * Runs the forward and backward pass of {@code batch}; the gradients are added to the
+   * parameters' gradients (which the caller zeroes).
+   *
+   * @return the loss
+   */
+  public float backward(List<MarginTriplet> batch) {
+    return backward(batch, () -> {});
+  }
+
+  /** {@link #backward(List)}, running {@code beforeBackward} between the two passes (for tests). */
+  float backward(List<MarginTriplet> batch, Runnable beforeBackward) {
+    Inputs inputs = tokenize(batch);
+    synchronized (COLLECTOR) {
+      try (NDManager manager = encoder.manager().newSubManager();
+          GradientCollector collector = manager.getEngine().newGradientCollector()) {
+        NDArray loss = loss(manager, inputs, true);
+        beforeBackward.run();
+        collector.backward(loss);
+        return loss.getFloat();
+      }
+    }
+  }
+
+  /** The loss of {@code batch} without gradients. */
+  public float evaluate(List<MarginTriplet> batch) {
+    Inputs inputs = tokenize(batch);
+    try (GradMode off = GradMode.off();
+        NDManager manager = encoder.manager().newSubManager()) {
+      return loss(manager, inputs, false).getFloat();
+    }
+  }
+
+  private NDArray loss(NDManager manager, Inputs inputs, boolean training) {
+    NDArray q = embed(manager, inputs.queries(), training);
+    NDArray p = embed(manager, inputs.positives(), training);
+    NDArray n = embed(manager, inputs.negatives(), training);
+    NDArray scaleArray = manager.create(scale);
+    NDArray predicted = similarity.score(q, p).sub(similarity.score(q, n)).mul(scaleArray);
+    return predicted.sub(manager.create(inputs.margins())).square().mean();
+  }
+
+  private NDArray embed(NDManager manager, List<TokenizedText> texts, boolean training) {
+    int rows = texts.size();
+    int width = 0;
+    for (TokenizedText t : texts) {
+      width = Math.max(width, t.length());
+    }
+    long[] ids = new long[rows * width];
+    long[] mask = new long[rows * width];
+    long[] types = new long[rows * width];
+    Arrays.fill(ids, tokenizer.padId());
+    for (int r = 0; r < rows; r++) {
+      TokenizedText t = texts.get(r);
+      System.arraycopy(t.ids(), 0, ids, r * width, t.length());
+      System.arraycopy(t.typeIds(), 0, types, r * width, t.length());
+      Arrays.fill(mask, r * width, r * width + t.length(), 1L);
+    }
+    Shape shape = new Shape(rows, width);
+    NDList in =
+        new NDList(
+            manager.create(ids, shape), manager.create(mask, shape), manager.create(types, shape));
+    return block.forward(new ParameterStore(manager, false), in, training).singletonOrThrow();
+  }
+
+  private record Inputs(
+      List<TokenizedText> queries,
+      List<TokenizedText> positives,
+      List<TokenizedText> negatives,
+      float[] margins) {}
+
+  private Inputs tokenize(List<MarginTriplet> batch) {
+    if (batch.isEmpty()) {
+      throw new IllegalArgumentException("empty batch");
+    }
+    List<String> queries = new ArrayList<>(batch.size());
+    List<String> positives = new ArrayList<>(batch.size());
+    List<String> negatives = new ArrayList<>(batch.size());
+    float[] margins = new float[batch.size()];
+    String qp = encoder.queryPrefix();
+    String pp = encoder.passagePrefix();
+    for (int i = 0; i < batch.size(); i++) {
+      MarginTriplet t = batch.get(i);
+      queries.add(qp + t.query());
+      positives.add(pp + t.positive());
+      negatives.add(pp + t.negative());
+      margins[i] = t.margin();
+    }
+    return new Inputs(
+        tokenizer.encodeAll(queries),
+        tokenizer.encodeAll(positives),
+        tokenizer.encodeAll(negatives),
+        margins);
+  }
+}

@@ -1,0 +1,109 @@
+package dev.finesynth.miner.index;
+
+import dev.finesynth.contracts.events.RunSpec;
+import dev.finesynth.miner.corpus.CorpusStore;
+import dev.finesynth.servicekit.EncoderCache;
+import dev.finesynth.servicekit.FinesynthConfig;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * The miner's corpora and their vector indexes: one document store per corpus, one embedded copy
+ * per (corpus, model, max length). Indexes that a run has asked for are kept in step as documents
+ * arrive; queries wait here until their run's corpus is complete.
+ */
+@Singleton
+public class CorpusIndexes {
+  private static final Logger LOG = Logger.getLogger(CorpusIndexes.class);
+
+  @Inject FinesynthConfig config;
+  @Inject EncoderCache encoders;
+
+  private final Map<String, CorpusStore> stores = new ConcurrentHashMap<>();
+  private final Map<IndexKey, EmbeddedCorpus> embedded = new ConcurrentHashMap<>();
+  private final Map<IndexKey, Snapshot> snapshots = new ConcurrentHashMap<>();
+
+  public CorpusStore store(String corpusId) {
+    return stores.computeIfAbsent(corpusId, id -> CorpusStore.open(id, root().resolve("corpus")));
+  }
+
+  /** Applies document changes, then brings every index over that corpus up to date. */
+  public void apply(String corpusId, List<CorpusStore.Change> changes) {
+    CorpusStore store = store(corpusId);
+    store.apply(changes);
+    embedded.keySet().stream().filter(k -> k.corpusId().equals(corpusId)).forEach(this::sync);
+    synchronized (this) {
+      notifyAll();
+    }
+  }
+
+  /**
+   * The index of the run's corpus under its miner model once the corpus holds the documents the
+   * run expects; waits up to {@code timeout} for them.
+   */
+  public Optional<VectorIndex> awaitComplete(RunSpec run, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    CorpusStore store = store(run.corpusId());
+    synchronized (this) {
+      while (store.size() < run.expectedDocuments()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return Optional.empty();
+        }
+        wait(Math.max(1, left / 1_000_000));
+      }
+    }
+    return Optional.of(sync(new IndexKey(run.corpusId(), run.models().miner(), run.maxDocumentLength())));
+  }
+
+  private VectorIndex sync(IndexKey key) {
+    EmbeddedCorpus corpus =
+        embedded.computeIfAbsent(key, k -> EmbeddedCorpus.open(root().resolve("index").resolve(k.fileName())));
+    CorpusStore store = store(key.corpusId());
+    synchronized (corpus) {
+      Snapshot current = snapshots.get(key);
+      long version = store.version();
+      if (current != null && current.version() == version) {
+        return current.index();
+      }
+      var encoder = encoders.biEncoder(key.model(), key.maxLength());
+      long start = System.nanoTime();
+      int embeddedNow = corpus.sync(store.documents(), encoder::encodePassages, 64);
+      if (embeddedNow > 0) {
+        LOG.infof("embedded %d documents of %s with %s in %d ms", embeddedNow, key.corpusId(), key.model(),
+            (System.nanoTime() - start) / 1_000_000);
+      }
+      Snapshot snapshot = new Snapshot(version, corpus.index());
+      snapshots.put(key, snapshot);
+      return snapshot.index();
+    }
+  }
+
+  private Path root() {
+    return Path.of(config.home()).resolve("miner");
+  }
+
+  @PreDestroy
+  void close() throws IOException {
+    for (CorpusStore store : stores.values()) {
+      store.close();
+    }
+  }
+
+  private record IndexKey(String corpusId, String model, int maxLength) {
+    String fileName() {
+      return (corpusId + "__" + model + "__" + maxLength).replaceAll("[^A-Za-z0-9._-]", "_") + ".vectors";
+    }
+  }
+
+  private record Snapshot(long version, VectorIndex index) {}
+}

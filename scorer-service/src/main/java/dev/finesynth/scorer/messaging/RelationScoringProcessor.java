@@ -1,0 +1,92 @@
+package dev.finesynth.scorer.messaging;
+
+import dev.finesynth.contracts.codec.EventCodec;
+import dev.finesynth.contracts.events.Relation;
+import dev.finesynth.contracts.events.RunSpec;
+import dev.finesynth.contracts.events.Triplet;
+import dev.finesynth.contracts.topics.Topics;
+import dev.finesynth.scorer.teacher.TeacherFactory;
+import dev.finesynth.scorer.teacher.Triplets;
+import dev.finesynth.servicekit.BatchDecoder;
+import dev.finesynth.servicekit.RunCatalog;
+import dev.finesynth.servicekit.RunEventPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.Record;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Labels each mined relation's (query, positive, negative) triplets with the teacher's margin. */
+@ApplicationScoped
+public class RelationScoringProcessor {
+  @Inject BatchDecoder decoder;
+  @Inject RunCatalog runs;
+  @Inject TeacherFactory teachers;
+  @Inject RunEventPublisher events;
+  @Inject EventCodec codec;
+  @Inject MeterRegistry registry;
+
+  @Inject
+  @Channel("triplets")
+  Emitter<Record<String, String>> triplets;
+
+  private final Map<String, AtomicLong> scored = new ConcurrentHashMap<>();
+
+  @Incoming("relations")
+  @Blocking("inference")
+  public CompletionStage<Void> score(KafkaRecordBatch<String, String> batch) throws Exception {
+    Map<String, List<Relation>> byRun = new LinkedHashMap<>();
+    for (var record : decoder.decode(batch, Topics.RELATIONS)) {
+      byRun.computeIfAbsent(record.value().runId(), k -> new ArrayList<>()).add(record.value());
+    }
+    List<CompletableFuture<Void>> sent = new ArrayList<>();
+    for (var entry : byRun.entrySet()) {
+      RunSpec run = awaitRun(entry.getKey());
+      List<Relation> relations = entry.getValue();
+      List<double[]> scores = Timer.builder("finesynth.model.latency").tag("stage", "scorer")
+          .register(registry).recordCallable(() -> teachers.forRun(run).score(relations));
+      List<Triplet> labelled = Triplets.from(relations, scores);
+      for (Triplet triplet : labelled) {
+        sent.add(triplets.send(Record.of(triplet.key(), codec.encode(triplet))).toCompletableFuture());
+      }
+      report(run, relations.size(), labelled.size());
+    }
+    registry.summary("finesynth.batch.size", "stage", "scorer").record(batch.getRecords().size());
+    return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).thenCompose(v -> batch.ack());
+  }
+
+  private void report(RunSpec run, int relations, int triplets) {
+    long total = scored.computeIfAbsent(run.runId(), k -> {
+      events.started(run.runId(), "scoring with " + teachers.forRun(run).description());
+      return new AtomicLong();
+    }).addAndGet(relations);
+    registry.counter("finesynth.items", "stage", "scorer").increment(triplets);
+    boolean done = total >= run.expectedQueries();
+    events.progress(run.runId(), "scored " + total + "/" + run.expectedQueries() + " queries",
+        Map.of("queries", (double) total, "expected", (double) run.expectedQueries()), done);
+    if (done) {
+      events.completed(run.runId(), "labelled " + total * (run.numRelations() - 1) + " triplets");
+    }
+  }
+
+  private RunSpec awaitRun(String runId) throws InterruptedException {
+    while (runs.find(runId).isEmpty()) {
+      runs.awaitChange(Duration.ofSeconds(30));
+    }
+    return runs.find(runId).get();
+  }
+}

@@ -1,0 +1,66 @@
+package dev.finesynth.servicekit;
+
+import dev.finesynth.contracts.codec.EventCodec;
+import dev.finesynth.contracts.events.RunEvent;
+import dev.finesynth.contracts.events.RunEventType;
+import io.smallrye.reactive.messaging.kafka.Record;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes a stage's status, progress and log lines to {@code run-events}. Progress is throttled
+ * per run and stage so a fast stage does not flood the topic.
+ */
+@Singleton
+public class RunEventPublisher {
+  private static final Logger LOG = Logger.getLogger(RunEventPublisher.class);
+  private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(3);
+
+  @Inject EventCodec codec;
+  @Inject FinesynthConfig config;
+
+  @Inject
+  @Channel("run-events")
+  Emitter<Record<String, String>> emitter;
+
+  private final Map<String, Long> lastProgress = new ConcurrentHashMap<>();
+
+  public void publish(RunEvent event) {
+    emitter.send(Record.of(event.key(), codec.encode(event)));
+  }
+
+  public void started(String runId, String message) {
+    publish(RunEvent.of(runId, config.service(), RunEventType.STARTED, message));
+  }
+
+  public void completed(String runId, String message) {
+    publish(RunEvent.of(runId, config.service(), RunEventType.COMPLETED, message));
+  }
+
+  public void failed(String runId, String reason) {
+    LOG.errorf("run %s failed in %s: %s", runId, config.service(), reason);
+    publish(RunEvent.of(runId, config.service(), RunEventType.FAILED, reason));
+  }
+
+  public void log(String runId, String message) {
+    LOG.infof("[%s] %s", runId, message);
+    publish(RunEvent.of(runId, config.service(), RunEventType.LOG, message));
+  }
+
+  /** Progress figures, sent at most every few seconds per run unless {@code force} is set. */
+  public void progress(String runId, String message, Map<String, Double> counts, boolean force) {
+    long now = System.nanoTime();
+    Long last = lastProgress.get(runId);
+    if (!force && last != null && now - last < PROGRESS_INTERVAL.toNanos()) {
+      return;
+    }
+    lastProgress.put(runId, now);
+    publish(RunEvent.progress(runId, config.service(), message, counts));
+  }
+}

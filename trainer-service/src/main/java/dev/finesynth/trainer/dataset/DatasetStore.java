@@ -1,0 +1,86 @@
+package dev.finesynth.trainer.dataset;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.finesynth.contracts.codec.EventCodec;
+import dev.finesynth.servicekit.FinesynthConfig;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every run's dataset under {@code <finesynth.home>/datasets/<runId>/}, a mounted volume in
+ * Kubernetes. A dataset is complete once its {@code manifest.json} exists.
+ */
+@Singleton
+public class DatasetStore {
+  public static final String MANIFEST = "manifest.json";
+  private static final ObjectMapper JSON = EventCodec.newMapper();
+
+  @Inject FinesynthConfig config;
+  @Inject EventCodec codec;
+
+  private final Map<String, RunDataset> open = new ConcurrentHashMap<>();
+
+  public RunDataset dataset(String runId) {
+    return open.computeIfAbsent(runId, id -> RunDataset.open(folder(id), codec));
+  }
+
+  public boolean exists(String runId) {
+    return Files.exists(folder(runId).resolve(RunDataset.JSONL));
+  }
+
+  public Optional<Manifest> manifest(String runId) {
+    Path file = folder(runId).resolve(MANIFEST);
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(JSON.readValue(file.toFile(), Manifest.class));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  /** Marks the run's dataset complete by writing its manifest (atomically). */
+  public Manifest complete(String runId, String runName, String teacher) {
+    RunDataset dataset = dataset(runId);
+    Manifest manifest =
+        new Manifest(runId, runName, dataset.rows(), dataset.checksum(), teacher, Instant.now());
+    try {
+      Path tmp = folder(runId).resolve(MANIFEST + ".tmp");
+      JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), manifest);
+      Files.move(tmp, folder(runId).resolve(MANIFEST), StandardCopyOption.ATOMIC_MOVE);
+      return manifest;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the manifest of " + runId, e);
+    }
+  }
+
+  public Path folder(String runId) {
+    return Path.of(config.home()).resolve("datasets").resolve(runId.replaceAll("[^A-Za-z0-9._-]", "_"));
+  }
+
+  @PreDestroy
+  void close() throws IOException {
+    for (RunDataset dataset : open.values()) {
+      dataset.close();
+    }
+  }
+
+  /**
+   * What a complete dataset is: its size, its checksum, and the teacher that labelled it.
+   *
+   * @param teacher scorers and fusion that produced the margins
+   */
+  public record Manifest(
+      String runId, String runName, long rows, String checksum, String teacher, Instant completedAt) {}
+}
