@@ -1,6 +1,7 @@
 package dev.finesynth.encoders;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -10,9 +11,11 @@ import dev.finesynth.encoders.config.SentenceConfig;
 import dev.finesynth.encoders.tokenize.TokenizedText;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -44,6 +47,35 @@ class OnnxParityTest {
             .isGreaterThanOrEqualTo(0.9999);
       }
       assertThat(sawTruncated).as("some text reached the max length").isTrue();
+    }
+  }
+
+  @Test
+  void onnxRuntimeBackendMatchesPyTorch() {
+    List<String> texts = Sentences.varied().subList(0, 24);
+    List<TextPair> pairs = new ArrayList<>();
+    for (int i = 0; i + 1 < texts.size(); i += 2) {
+      pairs.add(new TextPair(texts.get(i), texts.get(i + 1)));
+    }
+    ModelSource source = BundledModels.source("bge-small-en-v1.5");
+    EncoderOptions torch = EncoderOptions.builder().optBatchSize(8).build();
+    EncoderOptions ort = torch.toBuilder().optBackend(Backend.ONNX_RUNTIME).build();
+    try (BiEncoder a = BiEncoder.create(source, torch);
+        BiEncoder b = BiEncoder.create(source, ort);
+        CrossEncoder c = CrossEncoder.create(source, torch);
+        CrossEncoder d = CrossEncoder.create(source, ort)) {
+      List<float[]> x = a.encodeQueries(texts);
+      List<float[]> y = b.encodeQueries(texts);
+      for (int i = 0; i < texts.size(); i++) {
+        assertThat(cosine(x.get(i), y.get(i))).as(texts.get(i)).isGreaterThanOrEqualTo(0.9999);
+      }
+      float[] s = c.score(pairs);
+      float[] t = d.score(pairs);
+      for (int i = 0; i < pairs.size(); i++) {
+        assertThat(t[i]).as("pair %d", i).isCloseTo(s[i], within(1e-4f));
+      }
+      assertThat(b.stateDict().names()).isEqualTo(a.stateDict().names());
+      assertThat(d.stateDict().names()).containsExactlyInAnyOrderElementsOf(c.stateDict().names());
     }
   }
 

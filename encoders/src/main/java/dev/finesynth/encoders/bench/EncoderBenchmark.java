@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.function.Supplier;
 
 /**
  * Throughput of the PyTorch blocks against ONNX Runtime running the same model's ONNX file on the
@@ -107,9 +106,9 @@ public final class EncoderBenchmark {
   private EncoderBenchmark() {}
 
   public static void main(String[] args) {
-    int sentences = args.length > 0 ? Integer.parseInt(args[0]) : 512;
-    int pairs = args.length > 1 ? Integer.parseInt(args[1]) : 256;
-    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+    int sentences = args.length > 0 ? Integer.parseInt(args[0]) : 256;
+    int pairs = args.length > 1 ? Integer.parseInt(args[1]) : 96;
+    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 6;
     Result r = run(sentences, pairs, rounds);
     System.out.printf(
         Locale.ROOT,
@@ -124,7 +123,10 @@ public final class EncoderBenchmark {
     System.out.println(r.summaryLine());
   }
 
-  /** Runs each of the four measurements {@code rounds} times, interleaved, keeping the best. */
+  /**
+   * Runs the four measurements {@code rounds} times, interleaved (and in alternating order), so
+   * load from other processes falls on all of them alike; rates are totals over all rounds.
+   */
   public static Result run(int sentenceCount, int pairCount, int rounds) {
     Random random = new Random(7);
     List<String> sentences = texts(random, sentenceCount, 26);
@@ -134,31 +136,36 @@ public final class EncoderBenchmark {
     }
     EncoderOptions torch = EncoderOptions.builder().optBatchSize(32).build();
     EncoderOptions ort = torch.toBuilder().optBackend(Backend.ONNX_RUNTIME).build();
-    double[] best = new double[4];
+    double[] seconds = new double[4];
     ModelSource source = BundledModels.source(MODEL);
     try (BiEncoder torchBi = BiEncoder.create(source, torch);
         BiEncoder ortBi = BiEncoder.create(source, ort);
         CrossEncoder torchCross = CrossEncoder.create(source, torch);
         CrossEncoder ortCross = CrossEncoder.create(source, ort)) {
-      // warm-up: first calls allocate and pick kernels
-      torchBi.encode(sentences.subList(0, 64));
-      ortBi.encode(sentences.subList(0, 64));
-      torchCross.score(pairs.subList(0, 32));
-      ortCross.score(pairs.subList(0, 32));
+      List<Runnable> work =
+          List.of(
+              () -> torchBi.encode(sentences),
+              () -> ortBi.encode(sentences),
+              () -> torchCross.score(pairs),
+              () -> ortCross.score(pairs));
+      work.forEach(Runnable::run); // warm-up: first calls allocate and pick kernels
       for (int round = 0; round < rounds; round++) {
-        best[0] = Math.max(best[0], rate(sentenceCount, () -> torchBi.encode(sentences)));
-        best[1] = Math.max(best[1], rate(sentenceCount, () -> ortBi.encode(sentences)));
-        best[2] = Math.max(best[2], rate(pairCount, () -> torchCross.score(pairs)));
-        best[3] = Math.max(best[3], rate(pairCount, () -> ortCross.score(pairs)));
+        for (int k = 0; k < work.size(); k++) {
+          // swap each PyTorch/ONNX Runtime pair's order every other round
+          int i = round % 2 == 0 ? k : k ^ 1;
+          long start = System.nanoTime();
+          work.get(i).run();
+          seconds[i] += (System.nanoTime() - start) / 1e9;
+        }
       }
     }
-    return new Result(best[0], best[2], best[1], best[3], peakRssMb());
-  }
-
-  private static double rate(int items, Supplier<?> work) {
-    long start = System.nanoTime();
-    work.get();
-    return items / ((System.nanoTime() - start) / 1e9);
+    double n = rounds;
+    return new Result(
+        n * sentenceCount / seconds[0],
+        n * pairCount / seconds[2],
+        n * sentenceCount / seconds[1],
+        n * pairCount / seconds[3],
+        peakRssMb());
   }
 
   private static List<String> texts(Random random, int count, int words) {

@@ -53,8 +53,8 @@ public final class AtomicFolder {
   }
 
   /**
-   * {@code target} if it exists, else the backup left by a write that died between its two
-   * renames, else {@code target} (which does not exist).
+   * {@code target} if it exists, else the backup left by a write that died between its two renames,
+   * else {@code target} (which does not exist).
    */
   public static Path existing(Path target) {
     Path folder = target.toAbsolutePath().normalize();
@@ -92,8 +92,7 @@ public final class AtomicFolder {
           }
 
           @Override
-          public FileVisitResult postVisitDirectory(Path dir, IOException exc)
-              throws IOException {
+          public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
             Files.delete(dir);
             return FileVisitResult.CONTINUE;
           }

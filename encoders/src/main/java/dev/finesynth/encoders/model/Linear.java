@@ -24,11 +24,23 @@ public final class Linear extends HfBlock {
     this(in, out, true);
   }
 
-  /** Applies the layer to one array. */
+  /**
+   * Applies the layer to one array of any rank. Higher-rank inputs are flattened to [N, in] first:
+   * PyTorch's C++ {@code linear} fuses the bias into the matrix product (addmm) only for 2-D input.
+   */
   public NDArray apply(ParameterStore ps, NDArray x, boolean training) {
     NDArray w = value(ps, weight, x, training);
     NDArray b = bias == null ? null : value(ps, bias, x, training);
-    return ai.djl.nn.core.Linear.linear(x, w, b).singletonOrThrow();
+    Shape shape = x.getShape();
+    if (shape.dimension() == 2 || b == null) {
+      return ai.djl.nn.core.Linear.linear(x, w, b).singletonOrThrow();
+    }
+    NDArray flat = x.reshape(-1, shape.get(shape.dimension() - 1));
+    NDArray y =
+        SelfAttention.consume(ai.djl.nn.core.Linear.linear(flat, w, b).singletonOrThrow(), flat);
+    long[] outShape = shape.getShape().clone();
+    outShape[outShape.length - 1] = out;
+    return SelfAttention.consume(y.reshape(outShape), y);
   }
 
   @Override

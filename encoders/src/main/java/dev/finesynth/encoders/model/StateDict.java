@@ -127,6 +127,21 @@ public final class StateDict {
     return out;
   }
 
+  /**
+   * Sets the gradient of every parameter under {@code root} that has one to zero. PyTorch adds each
+   * backward pass's gradients to the previous ones, and DJL's collector does not clear ours.
+   */
+  public static void zeroGradients(Block root) {
+    for (Parameter p : parameters(root).values()) {
+      NDArray array = p.getArray();
+      if (array != null && array.hasGradient()) {
+        try (NDArray grad = array.getGradient()) {
+          grad.subi(grad);
+        }
+      }
+    }
+  }
+
   /** The current values of every parameter under {@code root} as float32 tensors. */
   public static TensorMap export(Block root) {
     TensorMap out = new TensorMap();

@@ -18,8 +18,8 @@ import java.util.Set;
  * last_hidden_state}) and hands the hidden states to a Java head. One session serves all threads
  * (ONNX Runtime's {@code run} is thread-safe); each call owns its input and output tensors.
  *
- * <p>Runners of the same file and thread count share one session (a bi-encoder and a
- * cross-encoder over one transformer load it once); it closes with the last of them.
+ * <p>Runners of the same file and thread count share one session (a bi-encoder and a cross-encoder
+ * over one transformer load it once); it closes with the last of them.
  */
 public final class OrtRunner implements InferenceRunner {
   private static final Map<String, Shared> SESSIONS = new HashMap<>();

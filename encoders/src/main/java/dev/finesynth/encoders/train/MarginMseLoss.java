@@ -21,8 +21,8 @@ import java.util.List;
  * <p>Queries, positives and negatives are three forward passes through the encoder's block, each
  * padded only to its own longest text, with the model's query and passage prefixes.
  *
- * <p>Every array of a pass, constants included, lives in one manager that is closed only after
- * the backward pass: no Java number reaches an op that autograd records (see the project notes on
+ * <p>Every array of a pass, constants included, lives in one manager that is closed only after the
+ * backward pass: no Java number reaches an op that autograd records (see the project notes on
  * DJL-PyTorch and garbage collection). PyTorch allows one gradient collector per process, so
  * backward passes of all instances are serialised.
  */
@@ -49,8 +49,8 @@ public final class MarginMseLoss {
   }
 
   /**
-   * Runs the forward and backward pass of {@code batch}; the gradients are added to the
-   * parameters' gradients (which the caller zeroes).
+   * Runs the forward and backward pass of {@code batch}; the gradients are added to the parameters'
+   * gradients (which the caller zeroes).
    *
    * @return the loss
    */
@@ -58,14 +58,18 @@ public final class MarginMseLoss {
     return backward(batch, () -> {});
   }
 
-  /** {@link #backward(List)}, running {@code beforeBackward} between the two passes (for tests). */
-  float backward(List<MarginTriplet> batch, Runnable beforeBackward) {
+  /**
+   * {@link #backward(List)}, running {@code betweenPasses} after the forward pass and before the
+   * backward pass: a test hook, for forcing garbage collections where they would corrupt gradients
+   * that depend on freed memory.
+   */
+  public float backward(List<MarginTriplet> batch, Runnable betweenPasses) {
     Inputs inputs = tokenize(batch);
     synchronized (COLLECTOR) {
       try (NDManager manager = encoder.manager().newSubManager();
           GradientCollector collector = manager.getEngine().newGradientCollector()) {
         NDArray loss = loss(manager, inputs, true);
-        beforeBackward.run();
+        betweenPasses.run();
         collector.backward(loss);
         return loss.getFloat();
       }

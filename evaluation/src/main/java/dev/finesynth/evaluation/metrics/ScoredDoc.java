@@ -8,8 +8,8 @@ public record ScoredDoc(String docId, double score) {
 
   /**
    * Ranking order: higher score first; equal scores by document id, descending ({@link
-   * String#compareTo}). Descending ids is what trec_eval (and so pytrec_eval and BEIR) does, so tied
-   * runs score the same here as there.
+   * String#compareTo}). Descending ids is what trec_eval (and so pytrec_eval and BEIR) does, so
+   * tied runs score the same here as there.
    */
   public static final Comparator<ScoredDoc> BEST_FIRST =
       Comparator.comparingDouble(ScoredDoc::score)
