@@ -1,5 +1,15 @@
 package dev.finesynth.cli;
 
+import dev.finesynth.cli.commands.CancelCommand;
+import dev.finesynth.cli.commands.DatasetCommand;
+import dev.finesynth.cli.commands.DemoCommand;
+import dev.finesynth.cli.commands.FitCommand;
+import dev.finesynth.cli.commands.LogsCommand;
+import dev.finesynth.cli.commands.MetricsCommand;
+import dev.finesynth.cli.commands.ModelCommand;
+import dev.finesynth.cli.commands.RunsCommand;
+import dev.finesynth.cli.commands.StatusCommand;
+import dev.finesynth.cli.commands.SynthesizeCommand;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +20,21 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "finesynth 0.1.0",
     description = "Turn unlabeled search traffic into a fine-tuned embedding model.",
-    subcommands = {CommandLine.HelpCommand.class, UpCommand.class, DownCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      UpCommand.class,
+      DownCommand.class,
+      SynthesizeCommand.class,
+      RunsCommand.class,
+      StatusCommand.class,
+      LogsCommand.class,
+      MetricsCommand.class,
+      DatasetCommand.class,
+      ModelCommand.class,
+      FitCommand.class,
+      CancelCommand.class,
+      DemoCommand.class
+    })
 public class FinesynthCli {
 
   public static void main(String[] args) {
@@ -28,7 +52,6 @@ public class FinesynthCli {
 
   /** The project folder, set by the launcher script; the working directory otherwise. */
   Path root() {
-    String home = System.getenv("FINESYNTH_HOME");
-    return Path.of(home != null ? home : "").toAbsolutePath();
+    return FinesynthHome.root();
   }
 }

@@ -25,21 +25,32 @@ final class Cranfield {
 
   static List<CorpusDocument> corpus(String corpusId) {
     return lines(folder().resolve("corpus.jsonl")).stream()
-        .map(n -> CorpusDocument.of(corpusId, n.get("_id").asText(), n.path("title").asText(""), n.get("text").asText()))
+        .map(
+            n ->
+                CorpusDocument.of(
+                    corpusId,
+                    n.get("_id").asText(),
+                    n.path("title").asText(""),
+                    n.get("text").asText()))
         .toList();
   }
 
   /** Query texts by id, in file order. */
   static Map<String, String> queries() {
     Map<String, String> queries = new LinkedHashMap<>();
-    lines(folder().resolve("queries.jsonl")).forEach(n -> queries.put(n.get("_id").asText(), n.get("text").asText()));
+    lines(folder().resolve("queries.jsonl"))
+        .forEach(n -> queries.put(n.get("_id").asText(), n.get("text").asText()));
     return queries;
   }
 
   /** Ids of the queries judged in a qrels split, in file order. */
   static List<String> queryIds(String split) {
     try (var lines = Files.lines(folder().resolve("qrels/" + split + ".tsv"))) {
-      return List.copyOf(lines.skip(1).map(l -> l.split("\t")[0]).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
+      return List.copyOf(
+          lines
+              .skip(1)
+              .map(l -> l.split("\t")[0])
+              .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

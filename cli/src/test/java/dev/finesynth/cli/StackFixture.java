@@ -26,9 +26,16 @@ final class StackFixture implements AutoCloseable {
 
   static StackFixture start() throws IOException, InterruptedException {
     Path state = Files.createTempDirectory("finesynth-stack-");
-    LocalStack stack = new LocalStack(KafkaBroker.projectRoot(), state, freePortRun(), System.out);
+    String prefix = "it-" + java.util.UUID.randomUUID().toString().substring(0, 8) + ".";
+    LocalStack stack =
+        new LocalStack(KafkaBroker.projectRoot(), state, freePortRun(), System.out)
+            .withTopicPrefix(prefix);
     stack.startServices(KafkaBroker.bootstrapServers(), Duration.ofMinutes(3));
     return new StackFixture(stack, state);
+  }
+
+  String prefix() {
+    return stack.topicPrefix();
   }
 
   HttpResponse<String> get(String service, String path) throws IOException, InterruptedException {

@@ -61,12 +61,29 @@ class SynthesisPipelineIT {
     List<CorpusDocument> corpus = Cranfield.corpus(corpusId);
     Map<String, String> texts = Cranfield.queries();
     List<QueryEvent> queries =
-        Cranfield.queryIds("train").stream().limit(QUERIES)
-            .map(id -> QueryEvent.of("run-" + suffix, id, texts.get(id))).toList();
-    RunSpec spec = new RunSpec(Event.SCHEMA_VERSION, "run-" + suffix, "cranfield-" + suffix, corpusId,
-        Presets.models("offline"), NUM_RELATIONS, 64, 256, 32, corpus.size(), QUERIES, null, null, Instant.now());
+        Cranfield.queryIds("train").stream()
+            .limit(QUERIES)
+            .map(id -> QueryEvent.of("run-" + suffix, id, texts.get(id)))
+            .toList();
+    RunSpec spec =
+        new RunSpec(
+            Event.SCHEMA_VERSION,
+            "run-" + suffix,
+            "cranfield-" + suffix,
+            corpusId,
+            Presets.models("offline"),
+            NUM_RELATIONS,
+            64,
+            256,
+            32,
+            corpus.size(),
+            QUERIES,
+            null,
+            null,
+            Instant.now());
 
-    try (RunPublisher publisher = new RunPublisher(KafkaBroker.bootstrapServers(), Topics.DEFAULT_PREFIX)) {
+    try (RunPublisher publisher =
+        new RunPublisher(KafkaBroker.bootstrapServers(), stack.prefix())) {
       publisher.queries(queries); // before the corpus is complete: the miner must wait, not drop
       publisher.run(spec);
       publisher.corpus(corpus);
@@ -74,9 +91,11 @@ class SynthesisPipelineIT {
     }
 
     HttpResponse<String> dataset = awaitCompleteDataset(spec.runId());
-    List<Triplet> triplets = dataset.body().lines().map(l -> CODEC.decode(Triplet.class, l)).toList();
+    List<Triplet> triplets =
+        dataset.body().lines().map(l -> CODEC.decode(Triplet.class, l)).toList();
     assertThat(triplets).hasSize(QUERIES * (NUM_RELATIONS - 1));
-    assertThat(triplets.stream().map(Triplet::key).distinct()).hasSize(QUERIES * (NUM_RELATIONS - 1));
+    assertThat(triplets.stream().map(Triplet::key).distinct())
+        .hasSize(QUERIES * (NUM_RELATIONS - 1));
     assertThat(dataset.headers().firstValue("X-Row-Count")).contains(Integer.toString(QUERIES * 9));
     String checksum = dataset.headers().firstValue("X-Checksum").orElseThrow();
 
@@ -84,8 +103,14 @@ class SynthesisPipelineIT {
     assertMarginsAreTheTeacherDifference(triplets);
 
     replayTriplets(triplets);
-    await().atMost(Duration.ofMinutes(1)).until(
-        () -> ConsumerLag.of("finesynth-trainer", Topics.TRIPLETS.qualifiedName(Topics.DEFAULT_PREFIX)) == 0);
+    await()
+        .atMost(Duration.ofMinutes(1))
+        .until(
+            () ->
+                ConsumerLag.of(
+                        stack.prefix() + "trainer-triplets",
+                        Topics.TRIPLETS.qualifiedName(stack.prefix()))
+                    == 0);
     HttpResponse<String> after = stack.get("trainer", "/datasets/" + spec.runId());
     assertThat(after.headers().firstValue("X-Checksum")).contains(checksum);
     assertThat(after.body().lines().count()).isEqualTo(QUERIES * 9L);
@@ -93,29 +118,45 @@ class SynthesisPipelineIT {
 
   private static HttpResponse<String> awaitCompleteDataset(String runId) {
     List<HttpResponse<String>> last = new ArrayList<>(List.of());
-    await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(2)).until(() -> {
-      HttpResponse<String> response = stack.get("trainer", "/datasets/" + runId);
-      last.clear();
-      last.add(response);
-      return response.statusCode() == 200 && response.headers().firstValue("X-Complete").orElse("").equals("true");
-    });
+    await()
+        .atMost(Duration.ofMinutes(25))
+        .pollInterval(Duration.ofSeconds(2))
+        .until(
+            () -> {
+              HttpResponse<String> response = stack.get("trainer", "/datasets/" + runId);
+              last.clear();
+              last.add(response);
+              return response.statusCode() == 200
+                  && response.headers().firstValue("X-Complete").orElse("").equals("true");
+            });
     return last.get(0);
   }
 
   /** Rank 1 under the miner model, by a brute-force scan of the whole corpus in this JVM. */
   private static void assertPositivesAreTheMinerTopOne(
       List<CorpusDocument> corpus, List<QueryEvent> queries, List<Triplet> triplets) {
-    Map<String, String> positives = triplets.stream()
-        .collect(Collectors.toMap(Triplet::queryId, Triplet::positiveId, (a, b) -> {
-          assertThat(a).isEqualTo(b);
-          return a;
-        }));
+    Map<String, String> positives =
+        triplets.stream()
+            .collect(
+                Collectors.toMap(
+                    Triplet::queryId,
+                    Triplet::positiveId,
+                    (a, b) -> {
+                      assertThat(a).isEqualTo(b);
+                      return a;
+                    }));
     assertThat(positives).hasSize(QUERIES);
     Encoders encoders = Encoders.fromEnvironment();
-    try (BiEncoder docs = encoders.biEncoder("all-minilm-l6-v2", EncoderOptions.builder().optMaxLength(256).build());
-        BiEncoder questions = encoders.biEncoder("all-minilm-l6-v2", EncoderOptions.builder().optMaxLength(64).build())) {
-      List<float[]> docVectors = docs.encodePassages(corpus.stream().map(CorpusDocument::passage).toList());
-      List<float[]> queryVectors = questions.encodeQueries(queries.stream().map(QueryEvent::text).toList());
+    try (BiEncoder docs =
+            encoders.biEncoder(
+                "all-minilm-l6-v2", EncoderOptions.builder().optMaxLength(256).build());
+        BiEncoder questions =
+            encoders.biEncoder(
+                "all-minilm-l6-v2", EncoderOptions.builder().optMaxLength(64).build())) {
+      List<float[]> docVectors =
+          docs.encodePassages(corpus.stream().map(CorpusDocument::passage).toList());
+      List<float[]> queryVectors =
+          questions.encodeQueries(queries.stream().map(QueryEvent::text).toList());
       Map<String, Integer> position = new HashMap<>();
       for (int i = 0; i < corpus.size(); i++) {
         position.put(corpus.get(i).docId(), i);
@@ -125,16 +166,22 @@ class SynthesisPipelineIT {
         for (float[] doc : docVectors) {
           best = Math.max(best, dot(queryVectors.get(q), doc));
         }
-        float positive = dot(queryVectors.get(q), docVectors.get(position.get(positives.get(queries.get(q).queryId()))));
+        float positive =
+            dot(
+                queryVectors.get(q),
+                docVectors.get(position.get(positives.get(queries.get(q).queryId()))));
         // equal up to float noise from different batch padding
-        assertThat(positive).as("query " + queries.get(q).queryId()).isGreaterThanOrEqualTo(best - 1e-4f);
+        assertThat(positive)
+            .as("query " + queries.get(q).queryId())
+            .isGreaterThanOrEqualTo(best - 1e-4f);
       }
     }
   }
 
   /** margin = mean(bge, e5)(q, pos) - mean(bge, e5)(q, neg), recomputed here for a sample. */
   private static void assertMarginsAreTheTeacherDifference(List<Triplet> triplets) {
-    List<Triplet> sample = triplets.stream().filter(t -> t.negativeId().hashCode() % 7 == 0).limit(40).toList();
+    List<Triplet> sample =
+        triplets.stream().filter(t -> t.negativeId().hashCode() % 7 == 0).limit(40).toList();
     Encoders encoders = Encoders.fromEnvironment();
     EncoderOptions docs = EncoderOptions.builder().optMaxLength(256).build();
     try (BiEncoder bge = encoders.biEncoder("bge-small-en-v1.5", docs);
@@ -149,16 +196,23 @@ class SynthesisPipelineIT {
   }
 
   private static void replayTriplets(List<Triplet> triplets) {
-    try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", KafkaBroker.bootstrapServers()),
-        new StringSerializer(), new StringSerializer())) {
+    try (var producer =
+        new KafkaProducer<>(
+            Map.<String, Object>of("bootstrap.servers", KafkaBroker.bootstrapServers()),
+            new StringSerializer(),
+            new StringSerializer())) {
       for (Triplet t : triplets) {
-        producer.send(new ProducerRecord<>(Topics.TRIPLETS.qualifiedName(Topics.DEFAULT_PREFIX), t.key(), CODEC.encode(t)));
+        producer.send(
+            new ProducerRecord<>(
+                Topics.TRIPLETS.qualifiedName(stack.prefix()), t.key(), CODEC.encode(t)));
       }
     }
   }
 
   private static double cos(BiEncoder encoder, String query, String passage) {
-    return dot(encoder.encodeQueries(List.of(query)).get(0), encoder.encodePassages(List.of(passage)).get(0));
+    return dot(
+        encoder.encodeQueries(List.of(query)).get(0),
+        encoder.encodePassages(List.of(passage)).get(0));
   }
 
   private static float dot(float[] a, float[] b) {

@@ -34,7 +34,7 @@ import java.util.List;
  * live in {@link #manager()}; {@link #stateDict()} gives the current weights by Hugging Face names.
  */
 public final class BiEncoder implements AutoCloseable {
-  /** The source; with the PyTorch backend its weights are dropped once loaded (see extras). */
+  /** The source without its weights: the blocks or the ONNX Runtime session hold them. */
   private final ModelSource source;
 
   /** Float weights of the source the blocks do not use (such as {@code pooler.*}). */
@@ -61,33 +61,39 @@ public final class BiEncoder implements AutoCloseable {
     this.passagePrefix =
         options.passagePrefix() != null ? options.passagePrefix() : sentence.passagePrefix();
     String prefix = config.architecture().basePrefix();
-    if (options.backend() == Backend.ONNX_RUNTIME) {
-      this.source = source;
-      this.extras = new TensorMap();
-      this.manager = null;
-      this.block = null;
-      this.runner =
-          OrtRunner.open(
-              Runtimes.onnxFile(source),
-              options.intraOpThreads(),
-              new SentenceHead(sentence, source.denseWeights()));
-    } else {
-      Runtimes.configureThreads(options);
-      this.block = new SentenceEmbedder(config, sentence);
-      Runtimes.requireAll(
-          StateDict.assign(block.encoder(), source.weights(), prefix), source.name());
-      List<DenseLayer> dense = block.dense();
-      for (int i = 0; i < dense.size(); i++) {
+    try {
+      if (options.backend() == Backend.ONNX_RUNTIME) {
+        this.source = source.withoutWeights();
+        this.extras = new TensorMap();
+        this.manager = null;
+        this.block = null;
+        this.runner =
+            OrtRunner.open(
+                Runtimes.onnxFile(source),
+                options.intraOpThreads(),
+                new SentenceHead(sentence, source.denseWeights()));
+      } else {
+        Runtimes.configureThreads(options);
+        this.block = new SentenceEmbedder(config, sentence);
         Runtimes.requireAll(
-            StateDict.assign(dense.get(i), source.denseWeights().get(i)),
-            source.name() + " Dense " + i);
+            StateDict.assign(block.encoder(), source.weights(), prefix), source.name());
+        List<DenseLayer> dense = block.dense();
+        for (int i = 0; i < dense.size(); i++) {
+          Runtimes.requireAll(
+              StateDict.assign(dense.get(i), source.denseWeights().get(i)),
+              source.name() + " Dense " + i);
+        }
+        this.manager = NDManager.newBaseManager(options.device());
+        block.initialize(manager, DataType.FLOAT32, new Shape(1, 1));
+        this.extras =
+            Runtimes.unused(
+                StateDict.parameters(block.encoder()).keySet(), source.weights(), prefix);
+        this.source = source.withoutWeights();
+        this.runner = new PtRunner(block, manager);
       }
-      this.manager = NDManager.newBaseManager(options.device());
-      block.initialize(manager, DataType.FLOAT32, new Shape(1, 1));
-      this.extras =
-          Runtimes.unused(StateDict.parameters(block.encoder()).keySet(), source.weights(), prefix);
-      this.source = source.withoutWeights();
-      this.runner = new PtRunner(block, manager);
+    } catch (RuntimeException e) {
+      tokenizer.close();
+      throw e;
     }
   }
 
@@ -187,21 +193,19 @@ public final class BiEncoder implements AutoCloseable {
   /**
    * The transformer's weights by Hugging Face names without prefix, as a sentence-transformers
    * folder's {@code model.safetensors} stores them: the current (possibly trained) values, plus
-   * float tensors of the source the blocks do not use (such as {@code pooler.*}) unchanged.
+   * float tensors of the source the blocks do not use (such as {@code pooler.*}) unchanged. PyTorch
+   * backend only: the ONNX Runtime backend is for inference and keeps no weights.
    */
   public TensorMap stateDict() {
-    String prefix = source.config().architecture().basePrefix();
-    if (block != null) {
-      return Runtimes.concat(StateDict.export(block.encoder()), extras);
-    }
-    var encoder = new SentenceEmbedder(source.config(), source.sentence()).encoder();
-    TensorMap current = StateDict.select(encoder, source.weights(), prefix);
-    return Runtimes.concat(current, Runtimes.unused(current.names(), source.weights(), prefix));
+    return Runtimes.concat(StateDict.export(block().encoder()), extras);
   }
 
-  /** The current weights of Dense module {@code i}: {@code linear.weight}, {@code linear.bias}. */
+  /**
+   * The current weights of Dense module {@code i}: {@code linear.weight}, {@code linear.bias}
+   * (PyTorch backend only).
+   */
   public TensorMap denseStateDict(int i) {
-    return block == null ? source.denseWeights().get(i) : StateDict.export(block.dense().get(i));
+    return StateDict.export(block().dense().get(i));
   }
 
   private static <T> T requirePyTorch(T value) {

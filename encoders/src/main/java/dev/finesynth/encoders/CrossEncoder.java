@@ -43,8 +43,8 @@ public final class CrossEncoder implements AutoCloseable {
   private final EncoderOptions options;
   private final TextTokenizer tokenizer;
 
-  /** Source and head weights (ONNX Runtime backend); with PyTorch, only what blocks don't use. */
-  private final TensorMap initialWeights;
+  /** Float weights of the source the blocks do not use (PyTorch backend). */
+  private final TensorMap extras;
 
   private final NDManager manager;
   private final CrossScorer block;
@@ -59,27 +59,32 @@ public final class CrossEncoder implements AutoCloseable {
             source.tokenizerJson(), maxLength, config.padTokenId(), options.pairTruncation());
     String prefix = config.architecture().basePrefix();
     TensorMap head = headWeights(source);
-    TensorMap all = Runtimes.concat(Runtimes.concat(new TensorMap(), source.weights()), head);
-    if (options.backend() == Backend.ONNX_RUNTIME) {
-      this.source = source;
-      this.initialWeights = all;
-      this.manager = null;
-      this.block = null;
-      this.runner =
-          OrtRunner.open(
-              Runtimes.onnxFile(source),
-              options.intraOpThreads(),
-              new ClassifierHead(config, head));
-    } else {
-      Runtimes.configureThreads(options);
-      this.block = new CrossScorer(config);
-      Runtimes.requireAll(StateDict.assign(block, all, prefix), source.name());
-      this.manager = NDManager.newBaseManager(options.device());
-      block.initialize(manager, DataType.FLOAT32, new Shape(1, 1));
-      this.initialWeights =
-          Runtimes.unused(StateDict.parameters(block).keySet(), source.weights(), prefix);
-      this.source = source.withoutWeights();
-      this.runner = new PtRunner(block, manager);
+    try {
+      if (options.backend() == Backend.ONNX_RUNTIME) {
+        this.source = source.withoutWeights();
+        this.extras = new TensorMap();
+        this.manager = null;
+        this.block = null;
+        this.runner =
+            OrtRunner.open(
+                Runtimes.onnxFile(source),
+                options.intraOpThreads(),
+                new ClassifierHead(config, head));
+      } else {
+        Runtimes.configureThreads(options);
+        this.block = new CrossScorer(config);
+        TensorMap all = Runtimes.concat(Runtimes.concat(new TensorMap(), source.weights()), head);
+        Runtimes.requireAll(StateDict.assign(block, all, prefix), source.name());
+        this.manager = NDManager.newBaseManager(options.device());
+        block.initialize(manager, DataType.FLOAT32, new Shape(1, 1));
+        this.extras =
+            Runtimes.unused(StateDict.parameters(block).keySet(), source.weights(), prefix);
+        this.source = source.withoutWeights();
+        this.runner = new PtRunner(block, manager);
+      }
+    } catch (RuntimeException e) {
+      tokenizer.close();
+      throw e;
     }
   }
 
@@ -211,15 +216,10 @@ public final class CrossEncoder implements AutoCloseable {
   /**
    * The weights by Hugging Face names as a {@code *ForSequenceClassification} checkpoint stores
    * them ({@code bert.embeddings...}, {@code classifier.weight}...): current values, plus float
-   * tensors of the source the blocks do not use.
+   * tensors of the source the blocks do not use. PyTorch backend only.
    */
   public TensorMap stateDict() {
-    String prefix = source.config().architecture().basePrefix();
-    if (block != null) {
-      return Runtimes.concat(StateDict.export(block), initialWeights);
-    }
-    TensorMap current = StateDict.select(new CrossScorer(source.config()), initialWeights, prefix);
-    return Runtimes.concat(current, Runtimes.unused(current.names(), source.weights(), prefix));
+    return Runtimes.concat(StateDict.export(block()), extras);
   }
 
   @Override

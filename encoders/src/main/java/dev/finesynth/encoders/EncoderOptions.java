@@ -57,7 +57,10 @@ public final class EncoderOptions {
     return Engine.getInstance().getGpuCount() > 0 ? Device.gpu() : Device.cpu();
   }
 
-  /** Threads for one operator, or 0 to keep the engine's default. */
+  /**
+   * Threads for one operator, or 0 to keep the engine's default. PyTorch's setting is process-wide
+   * (the last encoder created with a non-zero value sets it); ONNX Runtime's is per session.
+   */
   public int intraOpThreads() {
     return intraOpThreads;
   }

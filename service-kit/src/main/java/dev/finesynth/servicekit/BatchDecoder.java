@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Decodes a consumed batch record by record: valid events come back with their keys, invalid ones go
- * to the channel's dead-letter topic with the reason, and the batch carries on without them.
+ * Decodes a consumed batch record by record: valid events come back with their keys, invalid ones
+ * go to the channel's dead-letter topic with the reason, and the batch carries on without them.
  */
 @Singleton
 public class BatchDecoder {

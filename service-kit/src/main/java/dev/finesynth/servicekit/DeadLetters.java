@@ -48,7 +48,9 @@ public class DeadLetters {
             .build();
     emitter.send(Message.of(record.getPayload()).addMetadata(metadata));
     registry.counter("finesynth.dead.letters", "topic", sourceTopic).increment();
-    LOG.warnf("dead-lettered %s@%d key=%s: %s", record.getTopic(), offset, record.getKey(), reason.getMessage());
+    LOG.warnf(
+        "dead-lettered %s@%d key=%s: %s",
+        record.getTopic(), offset, record.getKey(), reason.getMessage());
   }
 
   private static void header(RecordHeaders headers, String name, String value) {

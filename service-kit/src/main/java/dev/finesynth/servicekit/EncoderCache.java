@@ -53,13 +53,14 @@ public class EncoderCache {
 
   @PreDestroy
   void close() {
-    open.values().forEach(
-        model -> {
-          try {
-            model.close();
-          } catch (Exception e) {
-            LOG.warn("closing a model failed", e);
-          }
-        });
+    open.values()
+        .forEach(
+            model -> {
+              try {
+                model.close();
+              } catch (Exception e) {
+                LOG.warn("closing a model failed", e);
+              }
+            });
   }
 }

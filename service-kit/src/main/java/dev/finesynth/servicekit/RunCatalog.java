@@ -47,6 +47,11 @@ public class RunCatalog {
     return runs.values().stream().filter(r -> r.name().equals(name)).findFirst();
   }
 
+  /** Every run spec known so far. */
+  public java.util.Collection<RunSpec> all() {
+    return java.util.List.copyOf(runs.values());
+  }
+
   public int size() {
     return runs.size();
   }

@@ -40,7 +40,12 @@ public class RunEventPublisher {
   }
 
   public void completed(String runId, String message) {
-    publish(RunEvent.of(runId, config.service(), RunEventType.COMPLETED, message));
+    completed(runId, config.service(), message);
+  }
+
+  /** Completion of a stage other than the service's own name, e.g. {@code dataset}. */
+  public void completed(String runId, String stage, String message) {
+    publish(RunEvent.of(runId, stage, RunEventType.COMPLETED, message));
   }
 
   public void failed(String runId, String reason) {
@@ -55,12 +60,19 @@ public class RunEventPublisher {
 
   /** Progress figures, sent at most every few seconds per run unless {@code force} is set. */
   public void progress(String runId, String message, Map<String, Double> counts, boolean force) {
+    progress(runId, config.service(), message, counts, force);
+  }
+
+  /** Progress of a named stage, throttled per run and stage. */
+  public void progress(
+      String runId, String stage, String message, Map<String, Double> counts, boolean force) {
     long now = System.nanoTime();
-    Long last = lastProgress.get(runId);
+    String key = runId + "|" + stage;
+    Long last = lastProgress.get(key);
     if (!force && last != null && now - last < PROGRESS_INTERVAL.toNanos()) {
       return;
     }
-    lastProgress.put(runId, now);
-    publish(RunEvent.progress(runId, config.service(), message, counts));
+    lastProgress.put(key, now);
+    publish(RunEvent.progress(runId, stage, message, counts));
   }
 }

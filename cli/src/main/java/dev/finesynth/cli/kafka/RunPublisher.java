@@ -26,28 +26,43 @@ public final class RunPublisher implements AutoCloseable {
     this.producer =
         new KafkaProducer<>(
             Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.LINGER_MS_CONFIG, 20,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.LINGER_MS_CONFIG,
+                20,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                15_000),
             new StringSerializer(),
             new StringSerializer());
   }
 
   public void corpus(List<CorpusDocument> documents) {
     for (CorpusDocument doc : documents) {
-      producer.send(new ProducerRecord<>(Topics.CORPUS.qualifiedName(prefix), doc.key(), codec.encode(doc)));
+      producer.send(
+          new ProducerRecord<>(Topics.CORPUS.qualifiedName(prefix), doc.key(), codec.encode(doc)));
     }
   }
 
   public void run(RunSpec spec) {
-    producer.send(new ProducerRecord<>(Topics.RUNS.qualifiedName(prefix), spec.key(), codec.encode(spec)));
+    producer.send(
+        new ProducerRecord<>(Topics.RUNS.qualifiedName(prefix), spec.key(), codec.encode(spec)));
+  }
+
+  public void event(dev.finesynth.contracts.events.RunEvent event) {
+    producer.send(
+        new ProducerRecord<>(
+            Topics.RUN_EVENTS.qualifiedName(prefix), event.key(), codec.encode(event)));
   }
 
   public void queries(List<QueryEvent> queries) {
     for (QueryEvent query : queries) {
-      producer.send(new ProducerRecord<>(Topics.QUERIES.qualifiedName(prefix), query.key(), codec.encode(query)));
+      producer.send(
+          new ProducerRecord<>(
+              Topics.QUERIES.qualifiedName(prefix), query.key(), codec.encode(query)));
     }
   }
 
@@ -60,5 +75,4 @@ public final class RunPublisher implements AutoCloseable {
   public void close() {
     producer.close(java.time.Duration.ofSeconds(30));
   }
-
 }

@@ -28,6 +28,7 @@ public final class LocalStack {
   private final Path state;
   private final List<ServiceProcess> services;
   private final PrintStream out;
+  private String topicPrefix = dev.finesynth.contracts.topics.Topics.DEFAULT_PREFIX;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -49,6 +50,16 @@ public final class LocalStack {
             new ServiceProcess("evaluator", basePort + 3, "2g"));
   }
 
+  /** Runs the services on topics under this prefix (tests isolate themselves this way). */
+  public LocalStack withTopicPrefix(String prefix) {
+    this.topicPrefix = prefix;
+    return this;
+  }
+
+  public String topicPrefix() {
+    return topicPrefix;
+  }
+
   public List<ServiceProcess> services() {
     return services;
   }
@@ -65,7 +76,9 @@ public final class LocalStack {
   /** Starts the local broker unless one runs already; returns its bootstrap address. */
   public String startBroker(int port) throws IOException, InterruptedException {
     String address =
-        run(List.of(brokerScript(), "start", "--dir", brokerDir(), "--port", Integer.toString(port)));
+        run(
+            List.of(
+                brokerScript(), "start", "--dir", brokerDir(), "--port", Integer.toString(port)));
     Files.createDirectories(state);
     Files.writeString(state.resolve("bootstrap"), address);
     return address;
@@ -139,6 +152,7 @@ public final class LocalStack {
             "-Dkafka.bootstrap.servers=" + bootstrapServers,
             "-Dquarkus.http.port=" + service.port(),
             "-Dfinesynth.home=" + dataDir(),
+            "-Dfinesynth.topic-prefix=" + topicPrefix,
             "-jar",
             runner.toString()));
     Process process =

@@ -32,7 +32,8 @@ public final class Presets {
           new SynthesisModels(
               "offline",
               "all-minilm-l6-v2",
-              List.of(ScorerSpec.biEncoder("bge-small-en-v1.5"), ScorerSpec.biEncoder("e5-small-v2")),
+              List.of(
+                  ScorerSpec.biEncoder("bge-small-en-v1.5"), ScorerSpec.biEncoder("e5-small-v2")),
               "mean"));
 
   private Presets() {}
@@ -46,7 +47,10 @@ public final class Presets {
     SynthesisModels models = PRESETS.get(name);
     if (models == null) {
       throw new IllegalArgumentException(
-          "unknown preset '" + name + "'; valid presets: " + String.join(", ", new java.util.TreeSet<>(names())));
+          "unknown preset '"
+              + name
+              + "'; valid presets: "
+              + String.join(", ", new java.util.TreeSet<>(names())));
     }
     return models;
   }

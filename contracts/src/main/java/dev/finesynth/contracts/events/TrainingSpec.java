@@ -11,6 +11,7 @@ import dev.finesynth.contracts.validation.Validated;
  *     on the label
  * @param scale multiplies the student's similarity so its range fits the labels' range
  * @param optimizer {@code Adam} or {@code AdamW}
+ * @param datasetRunId train on the dataset of this earlier run; null means the run's own dataset
  */
 public record TrainingSpec(
     String baseModel,
@@ -23,12 +24,99 @@ public record TrainingSpec(
     int warmupSteps,
     int maxSeqLength,
     long seed,
-    int checkpointEverySteps)
+    int checkpointEverySteps,
+    String datasetRunId)
     implements Validated {
 
   /** Finetuner's and GPL's defaults, with a cosine similarity matching the bi-encoder teacher. */
   public static TrainingSpec defaults() {
-    return new TrainingSpec(null, "cosine", 1.0, "AdamW", 1e-5, 3, 32, 100, 256, 42L, 500);
+    return new TrainingSpec(null, "cosine", 1.0, "AdamW", 1e-5, 3, 32, 100, 256, 42L, 500, null);
+  }
+
+  public TrainingSpec withBaseModel(String model) {
+    return new TrainingSpec(
+        model,
+        similarity,
+        scale,
+        optimizer,
+        learningRate,
+        epochs,
+        batchSize,
+        warmupSteps,
+        maxSeqLength,
+        seed,
+        checkpointEverySteps,
+        datasetRunId);
+  }
+
+  public TrainingSpec withSchedule(
+      String optimizer, double learningRate, int epochs, int batchSize, int warmupSteps) {
+    return new TrainingSpec(
+        baseModel,
+        similarity,
+        scale,
+        optimizer,
+        learningRate,
+        epochs,
+        batchSize,
+        warmupSteps,
+        maxSeqLength,
+        seed,
+        checkpointEverySteps,
+        datasetRunId);
+  }
+
+  public TrainingSpec withSimilarity(String similarity, double scale) {
+    return new TrainingSpec(
+        baseModel,
+        similarity,
+        scale,
+        optimizer,
+        learningRate,
+        epochs,
+        batchSize,
+        warmupSteps,
+        maxSeqLength,
+        seed,
+        checkpointEverySteps,
+        datasetRunId);
+  }
+
+  public TrainingSpec withCheckpointEverySteps(int steps) {
+    return new TrainingSpec(
+        baseModel,
+        similarity,
+        scale,
+        optimizer,
+        learningRate,
+        epochs,
+        batchSize,
+        warmupSteps,
+        maxSeqLength,
+        seed,
+        steps,
+        datasetRunId);
+  }
+
+  public TrainingSpec withDatasetRunId(String runId) {
+    return new TrainingSpec(
+        baseModel,
+        similarity,
+        scale,
+        optimizer,
+        learningRate,
+        epochs,
+        batchSize,
+        warmupSteps,
+        maxSeqLength,
+        seed,
+        checkpointEverySteps,
+        runId);
+  }
+
+  /** The run whose dataset this training reads. */
+  public String datasetOf(String runId) {
+    return datasetRunId != null ? datasetRunId : runId;
   }
 
   @Override

@@ -137,17 +137,13 @@ public final class EncoderBenchmark {
     EncoderOptions torch = EncoderOptions.builder().optBatchSize(32).build();
     EncoderOptions ort = torch.toBuilder().optBackend(Backend.ONNX_RUNTIME).build();
     double[] seconds = new double[4];
-    ModelSource source = BundledModels.source(MODEL);
-    try (BiEncoder torchBi = BiEncoder.create(source, torch);
-        BiEncoder ortBi = BiEncoder.create(source, ort);
-        CrossEncoder torchCross = CrossEncoder.create(source, torch);
-        CrossEncoder ortCross = CrossEncoder.create(source, ort)) {
+    try (Engines e = Engines.open(torch, ort)) {
       List<Runnable> work =
           List.of(
-              () -> torchBi.encode(sentences),
-              () -> ortBi.encode(sentences),
-              () -> torchCross.score(pairs),
-              () -> ortCross.score(pairs));
+              () -> e.torchBi.encode(sentences),
+              () -> e.ortBi.encode(sentences),
+              () -> e.torchCross.score(pairs),
+              () -> e.ortCross.score(pairs));
       work.forEach(Runnable::run); // warm-up: first calls allocate and pick kernels
       for (int round = 0; round < rounds; round++) {
         for (int k = 0; k < work.size(); k++) {
@@ -166,6 +162,29 @@ public final class EncoderBenchmark {
         n * sentenceCount / seconds[1],
         n * pairCount / seconds[3],
         peakRssMb());
+  }
+
+  /** The four encoders, sharing one read of the weights (which the encoders then drop). */
+  private record Engines(
+      BiEncoder torchBi, BiEncoder ortBi, CrossEncoder torchCross, CrossEncoder ortCross)
+      implements AutoCloseable {
+
+    static Engines open(EncoderOptions torch, EncoderOptions ort) {
+      ModelSource source = BundledModels.source(MODEL);
+      return new Engines(
+          BiEncoder.create(source, torch),
+          BiEncoder.create(source, ort),
+          CrossEncoder.create(source, torch),
+          CrossEncoder.create(source, ort));
+    }
+
+    @Override
+    public void close() {
+      torchBi.close();
+      ortBi.close();
+      torchCross.close();
+      ortCross.close();
+    }
   }
 
   private static List<String> texts(Random random, int count, int words) {

@@ -42,7 +42,9 @@ public final class Embeddings extends HfBlock {
     NDArray x = words.apply(ps, ids, training);
     x = x.add(positions.apply(ps, positionIds(ids, inputs.get(1)), training));
     if (tokenTypes != null && inputs.size() > 2) {
-      x = x.add(tokenTypes.apply(ps, inputs.get(2), training));
+      // a one-row table (RoBERTa) reads row 0 whatever ids a tokenizer gave the second text
+      NDArray types = config.typeVocabSize() == 1 ? inputs.get(2).zerosLike() : inputs.get(2);
+      x = x.add(tokenTypes.apply(ps, types, training));
     }
     return new NDList(norm.apply(ps, x, training));
   }

@@ -15,8 +15,9 @@ import java.util.Set;
 /**
  * Runs an ONNX export of the transformer with ONNX Runtime (inputs {@code input_ids}, {@code
  * attention_mask} and, when the graph has it, {@code token_type_ids}; output {@code
- * last_hidden_state}) and hands the hidden states to a Java head. One session serves all threads
- * (ONNX Runtime's {@code run} is thread-safe); each call owns its input and output tensors.
+ * last_hidden_state}) and hands the hidden states to a Java head. An export of a classification
+ * model (output {@code logits}) is taken as it is, its own head included. One session serves all
+ * threads (ONNX Runtime's {@code run} is thread-safe); each call owns its input and output tensors.
  *
  * <p>Runners of the same file and thread count share one session (a bi-encoder and a cross-encoder
  * over one transformer load it once); it closes with the last of them.
@@ -29,6 +30,10 @@ public final class OrtRunner implements InferenceRunner {
   private final OrtSession session;
   private final Set<String> inputNames;
   private final HiddenStateHead head;
+
+  /** {@code last_hidden_state} (a base model export) or {@code logits} (a task model export). */
+  private final String output;
+
   private boolean closed;
 
   private static final class Shared {
@@ -44,6 +49,15 @@ public final class OrtRunner implements InferenceRunner {
     this.key = key;
     this.session = session;
     this.inputNames = session.getInputNames();
+    Set<String> outputs = session.getOutputNames();
+    if (outputs.contains("last_hidden_state")) {
+      this.output = "last_hidden_state";
+    } else if (outputs.contains("logits")) {
+      this.output = "logits";
+    } else {
+      throw new IllegalArgumentException(
+          "the ONNX model has neither last_hidden_state nor logits among " + outputs);
+    }
     this.head = head;
   }
 
@@ -78,7 +92,7 @@ public final class OrtRunner implements InferenceRunner {
     }
   }
 
-  /** The last hidden states of {@code batch}, [B, T, H] flattened. */
+  /** The model's output for {@code batch} flattened: hidden states [B, T, H] or logits [B, L]. */
   public float[] hiddenStates(TokenBatch batch) {
     long[] shape = {batch.size(), batch.sequenceLength()};
     Map<String, OnnxTensor> inputs = new HashMap<>();
@@ -89,7 +103,7 @@ public final class OrtRunner implements InferenceRunner {
         inputs.put("token_type_ids", tensor(batch.flatTypeIds(), shape));
       }
       try (OrtSession.Result result = session.run(inputs)) {
-        OnnxTensor hidden = (OnnxTensor) result.get(0);
+        OnnxTensor hidden = (OnnxTensor) result.get(output).orElseThrow();
         FloatBuffer buffer = hidden.getFloatBuffer();
         float[] out = new float[buffer.remaining()];
         buffer.get(out);
@@ -105,6 +119,9 @@ public final class OrtRunner implements InferenceRunner {
   @Override
   public float[][] run(TokenBatch batch) {
     float[] hidden = hiddenStates(batch);
+    if (output.equals("logits")) {
+      return PtRunner.split(hidden, batch.size()); // the export already includes its head
+    }
     int rows = batch.size() * batch.sequenceLength();
     return head.apply(hidden, batch, rows == 0 ? 0 : hidden.length / rows);
   }

@@ -28,8 +28,19 @@ public final class PtRunner implements InferenceRunner {
     this.weightsManager = weightsManager;
   }
 
+  /**
+   * Forward passes over one block are serialised: two threads running the same shared block at once
+   * crashed libtorch natively (SIGSEGV in an add kernel) in the miner, and intra-op threads already
+   * keep every core busy during a single pass.
+   */
   @Override
   public float[][] run(TokenBatch batch) {
+    synchronized (block) {
+      return runExclusive(batch);
+    }
+  }
+
+  private float[][] runExclusive(TokenBatch batch) {
     int rows = batch.size();
     Shape shape = new Shape(rows, batch.sequenceLength());
     boolean gradMode = JniUtils.isGradMode();

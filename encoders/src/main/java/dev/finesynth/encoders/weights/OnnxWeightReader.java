@@ -200,18 +200,28 @@ public final class OnnxWeightReader {
     return new Parsed(new Initializer(name, name, shape, dtype, false, rawOffset), tensor);
   }
 
-  /** [in, out] to [out, in], as float32. */
+  /** [in, out] to [out, in], as float32, in one copy. */
   static Tensor transpose(Tensor t) {
     int rows = Math.toIntExact(t.shape()[0]);
     int cols = Math.toIntExact(t.shape()[1]);
-    float[] in = t.toFloats();
-    float[] out = new float[in.length];
-    for (int r = 0; r < rows; r++) {
-      for (int c = 0; c < cols; c++) {
-        out[c * rows + r] = in[r * cols + c];
+    ByteBuffer bytes = ByteBuffer.allocate(rows * cols * 4).order(ByteOrder.LITTLE_ENDIAN);
+    FloatBuffer out = bytes.asFloatBuffer();
+    if (t.dtype() == DType.F32) {
+      FloatBuffer in = t.bytes().asFloatBuffer();
+      for (int r = 0; r < rows; r++) {
+        for (int c = 0; c < cols; c++) {
+          out.put(c * rows + r, in.get(r * cols + c));
+        }
+      }
+    } else {
+      float[] in = t.toFloats();
+      for (int r = 0; r < rows; r++) {
+        for (int c = 0; c < cols; c++) {
+          out.put(c * rows + r, in[r * cols + c]);
+        }
       }
     }
-    return Tensor.ofFloats(new long[] {cols, rows}, out);
+    return new Tensor(DType.F32, new long[] {cols, rows}, bytes);
   }
 
   private static ByteBuffer map(Path file) {

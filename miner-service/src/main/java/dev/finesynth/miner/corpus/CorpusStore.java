@@ -35,7 +35,8 @@ public final class CorpusStore implements AutoCloseable {
       replay();
     }
     this.writer =
-        Files.newBufferedWriter(log, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.newBufferedWriter(
+            log, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 
   public static CorpusStore open(String corpusId, Path folder) {

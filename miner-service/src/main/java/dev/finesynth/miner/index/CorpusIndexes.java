@@ -47,10 +47,11 @@ public class CorpusIndexes {
   }
 
   /**
-   * The index of the run's corpus under its miner model once the corpus holds the documents the
-   * run expects; waits up to {@code timeout} for them.
+   * The index of the run's corpus under its miner model once the corpus holds the documents the run
+   * expects; waits up to {@code timeout} for them.
    */
-  public Optional<VectorIndex> awaitComplete(RunSpec run, Duration timeout) throws InterruptedException {
+  public Optional<VectorIndex> awaitComplete(RunSpec run, Duration timeout)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     CorpusStore store = store(run.corpusId());
     synchronized (this) {
@@ -62,12 +63,14 @@ public class CorpusIndexes {
         wait(Math.max(1, left / 1_000_000));
       }
     }
-    return Optional.of(sync(new IndexKey(run.corpusId(), run.models().miner(), run.maxDocumentLength())));
+    return Optional.of(
+        sync(new IndexKey(run.corpusId(), run.models().miner(), run.maxDocumentLength())));
   }
 
   private VectorIndex sync(IndexKey key) {
     EmbeddedCorpus corpus =
-        embedded.computeIfAbsent(key, k -> EmbeddedCorpus.open(root().resolve("index").resolve(k.fileName())));
+        embedded.computeIfAbsent(
+            key, k -> EmbeddedCorpus.open(root().resolve("index").resolve(k.fileName())));
     CorpusStore store = store(key.corpusId());
     synchronized (corpus) {
       Snapshot current = snapshots.get(key);
@@ -79,8 +82,9 @@ public class CorpusIndexes {
       long start = System.nanoTime();
       int embeddedNow = corpus.sync(store.documents(), encoder::encodePassages, 64);
       if (embeddedNow > 0) {
-        LOG.infof("embedded %d documents of %s with %s in %d ms", embeddedNow, key.corpusId(), key.model(),
-            (System.nanoTime() - start) / 1_000_000);
+        LOG.infof(
+            "embedded %d documents of %s with %s in %d ms",
+            embeddedNow, key.corpusId(), key.model(), (System.nanoTime() - start) / 1_000_000);
       }
       Snapshot snapshot = new Snapshot(version, corpus.index());
       snapshots.put(key, snapshot);
@@ -101,7 +105,8 @@ public class CorpusIndexes {
 
   private record IndexKey(String corpusId, String model, int maxLength) {
     String fileName() {
-      return (corpusId + "__" + model + "__" + maxLength).replaceAll("[^A-Za-z0-9._-]", "_") + ".vectors";
+      return (corpusId + "__" + model + "__" + maxLength).replaceAll("[^A-Za-z0-9._-]", "_")
+          + ".vectors";
     }
   }
 

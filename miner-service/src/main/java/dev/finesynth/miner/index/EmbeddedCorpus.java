@@ -58,7 +58,8 @@ public final class EmbeddedCorpus {
       List<CorpusDocument> batch = stale.subList(start, Math.min(stale.size(), start + batchSize));
       List<float[]> vectors = embed.apply(batch.stream().map(CorpusDocument::passage).toList());
       for (int i = 0; i < batch.size(); i++) {
-        entries.put(batch.get(i).docId(), new Entry(fingerprint(batch.get(i).passage()), vectors.get(i)));
+        entries.put(
+            batch.get(i).docId(), new Entry(fingerprint(batch.get(i).passage()), vectors.get(i)));
       }
     }
     boolean removed = entries.keySet().retainAll(new java.util.HashSet<>(ids));
@@ -86,7 +87,8 @@ public final class EmbeddedCorpus {
     try {
       Files.createDirectories(file.getParent());
       Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-      try (var out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(tmp)))) {
+      try (var out =
+          new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(tmp)))) {
         out.writeInt(FORMAT);
         out.writeInt(order.size());
         for (String id : order) {
@@ -106,7 +108,8 @@ public final class EmbeddedCorpus {
   }
 
   private void load() {
-    try (var in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
+    try (var in =
+        new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
       if (in.readInt() != FORMAT) {
         return; // an older layout: start over and re-embed
       }

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns nearest neighbours into relations: rank 1 is the positive, ranks 2..k the hard negatives.
- * A document whose text is the query itself is skipped: it would teach nothing.
+ * Turns nearest neighbours into relations: rank 1 is the positive, ranks 2..k the hard negatives. A
+ * document whose text is the query itself is skipped: it would teach nothing.
  */
 public final class RelationMiner {
   /** Extra neighbours fetched so that skipped documents do not leave a relation short. */
@@ -41,7 +41,8 @@ public final class RelationMiner {
         if (doc == null || sameText(doc, query.text())) {
           continue;
         }
-        related.add(new RelatedDocument(doc.docId(), doc.passage(), related.size() + 1, hit.score()));
+        related.add(
+            new RelatedDocument(doc.docId(), doc.passage(), related.size() + 1, hit.score()));
         if (related.size() == numRelations) {
           break;
         }

@@ -33,7 +33,9 @@ public class CorpusIngestor {
       CorpusDocument doc = record.value();
       String corpusId = doc != null ? doc.corpusId() : Keys.owner(record.key());
       String docId = doc != null ? doc.docId() : record.key().substring(corpusId.length() + 1);
-      byCorpus.computeIfAbsent(corpusId, k -> new ArrayList<>()).add(new CorpusStore.Change(docId, doc));
+      byCorpus
+          .computeIfAbsent(corpusId, k -> new ArrayList<>())
+          .add(new CorpusStore.Change(docId, doc));
     }
     byCorpus.forEach(indexes::apply);
     registry.counter("finesynth.items", "stage", "corpus").increment(batch.getRecords().size());

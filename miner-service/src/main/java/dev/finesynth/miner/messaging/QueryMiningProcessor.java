@@ -68,33 +68,54 @@ public class QueryMiningProcessor {
     for (var entry : byRun.entrySet()) {
       RunSpec run = awaitRun(entry.getKey());
       VectorIndex index = awaitCorpus(run);
-      List<Relation> found = Timer.builder("finesynth.model.latency").tag("stage", "miner")
-          .register(registry).recordCallable(() -> mineRun(run, index, entry.getValue()));
+      List<Relation> found =
+          Timer.builder("finesynth.model.latency")
+              .tag("stage", "miner")
+              .register(registry)
+              .recordCallable(() -> mineRun(run, index, entry.getValue()));
       for (Relation relation : found) {
-        sent.add(relations.send(Record.of(relation.key(), codec.encode(relation))).toCompletableFuture());
+        sent.add(
+            relations
+                .send(Record.of(relation.key(), codec.encode(relation)))
+                .toCompletableFuture());
       }
       report(run, found.size());
     }
     registry.summary("finesynth.batch.size", "stage", "miner").record(batch.getRecords().size());
-    return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).thenCompose(v -> batch.ack());
+    return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
+        .thenCompose(v -> batch.ack());
   }
 
   private List<Relation> mineRun(RunSpec run, VectorIndex index, List<QueryEvent> queries) {
     var encoder = encoders.biEncoder(run.models().miner(), run.maxQueryLength());
     List<float[]> vectors = encoder.encodeQueries(queries.stream().map(QueryEvent::text).toList());
-    RelationMiner miner = new RelationMiner(index, indexes.store(run.corpusId()), run.numRelations());
+    RelationMiner miner =
+        new RelationMiner(index, indexes.store(run.corpusId()), run.numRelations());
     return miner.mine(run.runId(), queries, vectors);
   }
 
   private void report(RunSpec run, int count) {
-    long total = mined.computeIfAbsent(run.runId(), k -> {
-      events.started(run.runId(), "mining " + run.expectedQueries() + " queries against corpus " + run.corpusId());
-      return new AtomicLong();
-    }).addAndGet(count);
+    long total =
+        mined
+            .computeIfAbsent(
+                run.runId(),
+                k -> {
+                  events.started(
+                      run.runId(),
+                      "mining "
+                          + run.expectedQueries()
+                          + " queries against corpus "
+                          + run.corpusId());
+                  return new AtomicLong();
+                })
+            .addAndGet(count);
     registry.counter("finesynth.items", "stage", "miner").increment(count);
     boolean done = total >= run.expectedQueries();
-    events.progress(run.runId(), "mined " + total + "/" + run.expectedQueries() + " queries",
-        Map.of("queries", (double) total, "expected", (double) run.expectedQueries()), done);
+    events.progress(
+        run.runId(),
+        "mined " + total + "/" + run.expectedQueries() + " queries",
+        Map.of("queries", (double) total, "expected", (double) run.expectedQueries()),
+        done);
     if (done) {
       events.completed(run.runId(), "mined " + total + " queries");
     }
@@ -117,8 +138,12 @@ public class QueryMiningProcessor {
       if (index.isPresent()) {
         return index.get();
       }
-      LOG.infof("run %s waits for corpus %s: %d of %d documents", run.runId(), run.corpusId(),
-          indexes.store(run.corpusId()).size(), run.expectedDocuments());
+      LOG.infof(
+          "run %s waits for corpus %s: %d of %d documents",
+          run.runId(),
+          run.corpusId(),
+          indexes.store(run.corpusId()).size(),
+          run.expectedDocuments());
     }
   }
 }

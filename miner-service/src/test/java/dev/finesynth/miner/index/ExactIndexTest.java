@@ -22,10 +22,15 @@ class ExactIndexTest {
     List<VectorIndex.Hit> hits = index.search(List.of(query), 10).get(0);
 
     List<Integer> expected =
-        java.util.stream.IntStream.range(0, n).boxed()
-            .sorted((a, b) -> Float.compare(ExactIndex.dot(query, docs[b]), ExactIndex.dot(query, docs[a])))
-            .limit(10).toList();
-    assertThat(hits).extracting(VectorIndex.Hit::docId)
+        java.util.stream.IntStream.range(0, n)
+            .boxed()
+            .sorted(
+                (a, b) ->
+                    Float.compare(ExactIndex.dot(query, docs[b]), ExactIndex.dot(query, docs[a])))
+            .limit(10)
+            .toList();
+    assertThat(hits)
+        .extracting(VectorIndex.Hit::docId)
         .containsExactlyElementsOf(expected.stream().map(i -> "d" + i).toList());
     assertThat(hits.get(0).score()).isEqualTo(ExactIndex.dot(query, docs[expected.get(0)]));
   }
@@ -34,7 +39,9 @@ class ExactIndexTest {
   void tiesGoToTheEarlierDocumentAndKMayExceedTheCorpus() {
     float[] v = {1, 0};
     ExactIndex index = new ExactIndex(List.of("a", "b", "c"), new float[][] {{0, 1}, v, v});
-    assertThat(index.search(List.of(v), 10).get(0)).extracting(VectorIndex.Hit::docId).containsExactly("b", "c", "a");
+    assertThat(index.search(List.of(v), 10).get(0))
+        .extracting(VectorIndex.Hit::docId)
+        .containsExactly("b", "c", "a");
   }
 
   private static float[] unit(Random random, int dim) {

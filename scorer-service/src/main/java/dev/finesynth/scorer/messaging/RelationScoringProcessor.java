@@ -6,10 +6,10 @@ import dev.finesynth.contracts.events.RunSpec;
 import dev.finesynth.contracts.events.Triplet;
 import dev.finesynth.contracts.topics.Topics;
 import dev.finesynth.scorer.teacher.TeacherFactory;
-import dev.finesynth.scorer.teacher.Triplets;
 import dev.finesynth.servicekit.BatchDecoder;
 import dev.finesynth.servicekit.RunCatalog;
 import dev.finesynth.servicekit.RunEventPublisher;
+import dev.finesynth.teacher.Triplets;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -57,27 +57,40 @@ public class RelationScoringProcessor {
     for (var entry : byRun.entrySet()) {
       RunSpec run = awaitRun(entry.getKey());
       List<Relation> relations = entry.getValue();
-      List<double[]> scores = Timer.builder("finesynth.model.latency").tag("stage", "scorer")
-          .register(registry).recordCallable(() -> teachers.forRun(run).score(relations));
+      List<double[]> scores =
+          Timer.builder("finesynth.model.latency")
+              .tag("stage", "scorer")
+              .register(registry)
+              .recordCallable(() -> teachers.forRun(run).score(relations));
       List<Triplet> labelled = Triplets.from(relations, scores);
       for (Triplet triplet : labelled) {
-        sent.add(triplets.send(Record.of(triplet.key(), codec.encode(triplet))).toCompletableFuture());
+        sent.add(
+            triplets.send(Record.of(triplet.key(), codec.encode(triplet))).toCompletableFuture());
       }
       report(run, relations.size(), labelled.size());
     }
     registry.summary("finesynth.batch.size", "stage", "scorer").record(batch.getRecords().size());
-    return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).thenCompose(v -> batch.ack());
+    return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
+        .thenCompose(v -> batch.ack());
   }
 
   private void report(RunSpec run, int relations, int triplets) {
-    long total = scored.computeIfAbsent(run.runId(), k -> {
-      events.started(run.runId(), "scoring with " + teachers.forRun(run).description());
-      return new AtomicLong();
-    }).addAndGet(relations);
+    long total =
+        scored
+            .computeIfAbsent(
+                run.runId(),
+                k -> {
+                  events.started(run.runId(), "scoring with " + teachers.forRun(run).description());
+                  return new AtomicLong();
+                })
+            .addAndGet(relations);
     registry.counter("finesynth.items", "stage", "scorer").increment(triplets);
     boolean done = total >= run.expectedQueries();
-    events.progress(run.runId(), "scored " + total + "/" + run.expectedQueries() + " queries",
-        Map.of("queries", (double) total, "expected", (double) run.expectedQueries()), done);
+    events.progress(
+        run.runId(),
+        "scored " + total + "/" + run.expectedQueries() + " queries",
+        Map.of("queries", (double) total, "expected", (double) run.expectedQueries()),
+        done);
     if (done) {
       events.completed(run.runId(), "labelled " + total * (run.numRelations() - 1) + " triplets");
     }

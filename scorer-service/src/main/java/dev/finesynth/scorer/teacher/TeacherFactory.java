@@ -1,53 +1,37 @@
 package dev.finesynth.scorer.teacher;
 
 import dev.finesynth.contracts.events.RunSpec;
-import dev.finesynth.contracts.events.ScorerSpec;
+import dev.finesynth.encoders.BiEncoder;
+import dev.finesynth.encoders.CrossEncoder;
 import dev.finesynth.servicekit.EncoderCache;
+import dev.finesynth.teacher.EncoderSource;
+import dev.finesynth.teacher.Teacher;
+import dev.finesynth.teacher.Teachers;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Builds, once per distinct spec, the teacher a run's models name. */
+/** Builds, once per distinct spec, the teacher a run's models name, from the shared model cache. */
 @Singleton
-public class TeacherFactory {
+public class TeacherFactory implements EncoderSource {
   @Inject EncoderCache encoders;
 
   private final Map<String, Teacher> teachers = new ConcurrentHashMap<>();
 
   public Teacher forRun(RunSpec run) {
-    var models = run.models();
-    String key = models.teacher() + "|" + models.fusion() + "|" + run.maxDocumentLength();
-    return teachers.computeIfAbsent(key, k -> build(run));
+    String key = Teachers.describe(run.models()) + "|" + run.maxDocumentLength();
+    return teachers.computeIfAbsent(
+        key, k -> Teachers.fromSpec(run.models(), run.maxDocumentLength(), this));
   }
 
-  private Teacher build(RunSpec run) {
-    if (!run.models().fusion().equals("mean")) {
-      throw new IllegalArgumentException("unknown fusion '" + run.models().fusion() + "'; known: mean");
-    }
-    List<Scorer> scorers = new ArrayList<>();
-    double[] weights = new double[run.models().teacher().size()];
-    int i = 0;
-    for (ScorerSpec spec : run.models().teacher()) {
-      scorers.add(scorer(spec, run.maxDocumentLength()));
-      weights[i++] = spec.weight();
-    }
-    return new Teacher(scorers, weights, describe(run));
+  @Override
+  public BiEncoder biEncoder(String reference, int maxLength) {
+    return encoders.biEncoder(reference, maxLength);
   }
 
-  private Scorer scorer(ScorerSpec spec, int maxLength) {
-    return switch (spec.kind()) {
-      case "bi-encoder" -> new BiEncoderScorer(encoders.biEncoder(spec.model(), maxLength));
-      case "cross-encoder" -> new CrossEncoderScorer(encoders.crossEncoder(spec.model(), maxLength));
-      default -> throw new IllegalArgumentException(
-          "unknown scorer kind '" + spec.kind() + "'; known: bi-encoder, cross-encoder");
-    };
-  }
-
-  private static String describe(RunSpec run) {
-    return run.models().fusion() + "(" + String.join(", ",
-        run.models().teacher().stream().map(s -> s.kind() + ":" + s.model() + "*" + s.weight()).toList()) + ")";
+  @Override
+  public CrossEncoder crossEncoder(String reference, int maxLength) {
+    return encoders.crossEncoder(reference, maxLength);
   }
 }

@@ -2,6 +2,7 @@ package dev.finesynth.trainer.dataset;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.finesynth.contracts.codec.EventCodec;
+import dev.finesynth.contracts.events.SynthesisModels;
 import dev.finesynth.servicekit.FinesynthConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
@@ -51,10 +52,10 @@ public class DatasetStore {
   }
 
   /** Marks the run's dataset complete by writing its manifest (atomically). */
-  public Manifest complete(String runId, String runName, String teacher) {
+  public Manifest complete(String runId, String runName, SynthesisModels models) {
     RunDataset dataset = dataset(runId);
     Manifest manifest =
-        new Manifest(runId, runName, dataset.rows(), dataset.checksum(), teacher, Instant.now());
+        new Manifest(runId, runName, dataset.rows(), dataset.checksum(), models, Instant.now());
     try {
       Path tmp = folder(runId).resolve(MANIFEST + ".tmp");
       JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), manifest);
@@ -66,7 +67,9 @@ public class DatasetStore {
   }
 
   public Path folder(String runId) {
-    return Path.of(config.home()).resolve("datasets").resolve(runId.replaceAll("[^A-Za-z0-9._-]", "_"));
+    return Path.of(config.home())
+        .resolve("datasets")
+        .resolve(runId.replaceAll("[^A-Za-z0-9._-]", "_"));
   }
 
   @PreDestroy
@@ -79,8 +82,13 @@ public class DatasetStore {
   /**
    * What a complete dataset is: its size, its checksum, and the teacher that labelled it.
    *
-   * @param teacher scorers and fusion that produced the margins
+   * @param models the miner, and the teacher's scorers and fusion that produced the margins
    */
   public record Manifest(
-      String runId, String runName, long rows, String checksum, String teacher, Instant completedAt) {}
+      String runId,
+      String runName,
+      long rows,
+      String checksum,
+      SynthesisModels models,
+      Instant completedAt) {}
 }

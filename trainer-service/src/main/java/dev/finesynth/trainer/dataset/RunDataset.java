@@ -21,7 +21,8 @@ import java.util.Set;
 /**
  * One run's persisted dataset: {@code triplets.jsonl} (every field) and GPL's {@code
  * gpl-training-data.tsv} (query id, positive id, negative id, margin). Rows are unique by triplet
- * key, so a replayed topic adds nothing; a row torn by a crash is cut off when the file is reopened.
+ * key, so a replayed topic adds nothing; a row torn by a crash is cut off when the file is
+ * reopened.
  */
 public final class RunDataset implements AutoCloseable {
   public static final String JSONL = "triplets.jsonl";
@@ -61,8 +62,14 @@ public final class RunDataset implements AutoCloseable {
         }
         jsonl.write(codec.encode(t));
         jsonl.newLine();
-        tsv.write(t.queryId() + "\t" + t.positiveId() + "\t" + t.negativeId() + "\t"
-            + String.format(Locale.ROOT, "%.6f", t.margin()));
+        tsv.write(
+            t.queryId()
+                + "\t"
+                + t.positiveId()
+                + "\t"
+                + t.negativeId()
+                + "\t"
+                + String.format(Locale.ROOT, "%.6f", t.margin()));
         tsv.newLine();
         added++;
       }
@@ -137,7 +144,8 @@ public final class RunDataset implements AutoCloseable {
   }
 
   private static BufferedWriter append(Path file) throws IOException {
-    return Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    return Files.newBufferedWriter(
+        file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 
   @Override

@@ -52,11 +52,18 @@ public class TripletSink {
     }
     long rows = dataset.rows();
     boolean done = rows >= run.expectedTriplets();
-    events.progress(runId, "dataset holds " + rows + "/" + run.expectedTriplets() + " triplets",
-        Map.of("triplets", (double) rows, "expected", (double) run.expectedTriplets()), done);
+    events.progress(
+        runId,
+        "dataset",
+        "dataset holds " + rows + "/" + run.expectedTriplets() + " triplets",
+        Map.of("triplets", (double) rows, "expected", (double) run.expectedTriplets()),
+        done);
     if (done) {
-      var manifest = store.complete(runId, run.name(), run.models().fusion() + "(" + run.models().teacher() + ")");
-      events.completed(runId, "dataset complete: " + manifest.rows() + " triplets, sha256 " + manifest.checksum());
+      var manifest = store.complete(runId, run.name(), run.models());
+      events.completed(
+          runId,
+          "dataset",
+          "dataset complete: " + manifest.rows() + " triplets, sha256 " + manifest.checksum());
       completed.fire(new DatasetCompleted(runId));
     }
   }

@@ -30,8 +30,10 @@ public class DatasetResource {
     var manifest = store.manifest(runId);
     return Response.ok((jakarta.ws.rs.core.StreamingOutput) out -> Files.copy(file, out))
         .type(tsv ? "text/tab-separated-values" : "application/x-ndjson")
-        .header("X-Row-Count", manifest.map(DatasetStore.Manifest::rows).orElse((long) dataset.rows()))
-        .header("X-Checksum", manifest.map(DatasetStore.Manifest::checksum).orElse(dataset.checksum()))
+        .header(
+            "X-Row-Count", manifest.map(DatasetStore.Manifest::rows).orElse((long) dataset.rows()))
+        .header(
+            "X-Checksum", manifest.map(DatasetStore.Manifest::checksum).orElse(dataset.checksum()))
         .header("X-Complete", manifest.isPresent())
         .build();
   }

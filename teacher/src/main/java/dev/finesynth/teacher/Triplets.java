@@ -1,4 +1,4 @@
-package dev.finesynth.scorer.teacher;
+package dev.finesynth.teacher;
 
 import dev.finesynth.contracts.events.RelatedDocument;
 import dev.finesynth.contracts.events.Relation;
@@ -19,8 +19,17 @@ public final class Triplets {
       RelatedDocument positive = relation.documents().get(0);
       for (int d = 1; d < row.length; d++) {
         RelatedDocument negative = relation.documents().get(d);
-        triplets.add(Triplet.of(relation.runId(), relation.queryId(), relation.query(),
-            positive.docId(), positive.text(), negative.docId(), negative.text(), row[0], row[d]));
+        triplets.add(
+            Triplet.of(
+                relation.runId(),
+                relation.queryId(),
+                relation.query(),
+                positive.docId(),
+                positive.text(),
+                negative.docId(),
+                negative.text(),
+                row[0],
+                row[d]));
       }
     }
     return triplets;

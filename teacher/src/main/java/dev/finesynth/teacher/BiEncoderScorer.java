@@ -1,4 +1,4 @@
-package dev.finesynth.scorer.teacher;
+package dev.finesynth.teacher;
 
 import dev.finesynth.contracts.events.RelatedDocument;
 import dev.finesynth.contracts.events.Relation;
@@ -24,18 +24,27 @@ public final class BiEncoderScorer implements Scorer {
   public List<double[]> score(List<Relation> relations) {
     Map<String, float[]> queries = encode(relations.stream().map(Relation::query).toList(), true);
     Map<String, float[]> passages =
-        encode(relations.stream().flatMap(r -> r.documents().stream()).map(RelatedDocument::text).toList(), false);
+        encode(
+            relations.stream()
+                .flatMap(r -> r.documents().stream())
+                .map(RelatedDocument::text)
+                .toList(),
+            false);
     List<double[]> scores = new ArrayList<>(relations.size());
     for (Relation relation : relations) {
       float[] q = queries.get(relation.query());
-      scores.add(relation.documents().stream().mapToDouble(d -> cosine(q, passages.get(d.text()))).toArray());
+      scores.add(
+          relation.documents().stream()
+              .mapToDouble(d -> cosine(q, passages.get(d.text())))
+              .toArray());
     }
     return scores;
   }
 
   private Map<String, float[]> encode(List<String> texts, boolean asQueries) {
     List<String> distinct = List.copyOf(new LinkedHashSet<>(texts));
-    List<float[]> vectors = asQueries ? encoder.encodeQueries(distinct) : encoder.encodePassages(distinct);
+    List<float[]> vectors =
+        asQueries ? encoder.encodeQueries(distinct) : encoder.encodePassages(distinct);
     Map<String, float[]> byText = new HashMap<>();
     for (int i = 0; i < distinct.size(); i++) {
       byText.put(distinct.get(i), vectors.get(i));

@@ -1,4 +1,4 @@
-package dev.finesynth.scorer.teacher;
+package dev.finesynth.teacher;
 
 import dev.finesynth.contracts.events.Relation;
 import java.util.ArrayList;

@@ -1,0 +1,76 @@
+package dev.finesynth.cli.commands;
+
+import dev.finesynth.contracts.events.TrainingSpec;
+import picocli.CommandLine.Option;
+
+/** MarginMSE fine-tuning settings; what is not given keeps {@link TrainingSpec#defaults()}. */
+public class TrainingOptions {
+  @Option(
+      names = "--base-model",
+      description = "Model to fine-tune (default: the run's miner model).")
+  String baseModel;
+
+  @Option(
+      names = "--epochs",
+      defaultValue = "3",
+      description = "Epochs (default ${DEFAULT-VALUE}).")
+  int epochs;
+
+  @Option(
+      names = "--learning-rate",
+      defaultValue = "1e-5",
+      description = "Learning rate (default ${DEFAULT-VALUE}).")
+  double learningRate;
+
+  @Option(
+      names = "--batch-size",
+      defaultValue = "32",
+      description = "Triplets per step (default ${DEFAULT-VALUE}).")
+  int batchSize;
+
+  @Option(
+      names = "--optimizer",
+      defaultValue = "AdamW",
+      description = "Adam or AdamW (default ${DEFAULT-VALUE}).")
+  String optimizer;
+
+  @Option(
+      names = "--warmup-steps",
+      defaultValue = "100",
+      description = "Linear warmup steps (default ${DEFAULT-VALUE}).")
+  int warmupSteps;
+
+  @Option(
+      names = "--similarity",
+      defaultValue = "cosine",
+      description = "Student similarity in the loss: cosine or dot (default ${DEFAULT-VALUE}).")
+  String similarity;
+
+  @Option(
+      names = "--scale",
+      defaultValue = "1.0",
+      description = "Multiplies the student similarity (default ${DEFAULT-VALUE}).")
+  double scale;
+
+  @Option(
+      names = "--checkpoint-every",
+      defaultValue = "100",
+      description = "Save a resumable checkpoint every N steps (default ${DEFAULT-VALUE}).")
+  int checkpointEvery;
+
+  TrainingSpec spec() {
+    if (!optimizer.equalsIgnoreCase("adam") && !optimizer.equalsIgnoreCase("adamw")) {
+      throw new IllegalArgumentException(
+          "unknown optimizer '" + optimizer + "'; valid: Adam, AdamW");
+    }
+    if (!similarity.equals("cosine") && !similarity.equals("dot")) {
+      throw new IllegalArgumentException(
+          "unknown similarity '" + similarity + "'; valid: cosine, dot");
+    }
+    return TrainingSpec.defaults()
+        .withBaseModel(baseModel)
+        .withSchedule(optimizer, learningRate, epochs, batchSize, warmupSteps)
+        .withSimilarity(similarity, scale)
+        .withCheckpointEverySteps(checkpointEvery);
+  }
+}

@@ -1,0 +1,14 @@
+package dev.finesynth.cli.runs;
+
+/** A run's overall state, folded from its events. */
+public enum RunStatus {
+  CREATED,
+  STARTED,
+  FINISHED,
+  FAILED,
+  CANCELLED;
+
+  public boolean terminal() {
+    return this == FINISHED || this == FAILED || this == CANCELLED;
+  }
+}

@@ -1,0 +1,110 @@
+package dev.finesynth.cli.runs;
+
+import dev.finesynth.contracts.events.MetricEvent;
+import dev.finesynth.contracts.events.RunEvent;
+import dev.finesynth.contracts.events.RunEventType;
+import dev.finesynth.contracts.events.RunSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One run as its events tell it, with no database: which stages started and completed, the last
+ * progress of each, the log, the failure reason, and the metrics. Its status is FINISHED when every
+ * stage the spec calls for has completed: mining, scoring and the dataset; training when asked; the
+ * evaluation of the final model when held-out data was given.
+ */
+public final class RunView {
+  private final RunSpec spec;
+  private final Set<String> started = new LinkedHashSet<>();
+  private final Set<String> completed = new LinkedHashSet<>();
+  private final Map<String, RunEvent> progress = new LinkedHashMap<>();
+  private final List<RunEvent> log = new ArrayList<>();
+  private final List<MetricEvent> metrics = new ArrayList<>();
+  private RunEvent failure;
+  private RunEvent cancellation;
+
+  public RunView(RunSpec spec) {
+    this.spec = spec;
+  }
+
+  public void apply(RunEvent event) {
+    log.add(event);
+    switch (event.type()) {
+      case STARTED -> started.add(event.stage());
+      case COMPLETED -> completed.add(event.stage());
+      case PROGRESS -> progress.put(event.stage(), event);
+      case FAILED -> failure = failure == null ? event : failure;
+      case CANCELLED -> cancellation = event;
+      default -> {
+        // CREATED, LOG, FINISHED: kept in the log only
+      }
+    }
+  }
+
+  public void apply(MetricEvent metric) {
+    metrics.add(metric);
+  }
+
+  public RunStatus status() {
+    if (cancellation != null) {
+      return RunStatus.CANCELLED;
+    }
+    if (failure != null) {
+      return RunStatus.FAILED;
+    }
+    boolean synthesizes = spec.training() == null || spec.training().datasetRunId() == null;
+    if ((!synthesizes || completed.containsAll(List.of("miner", "scorer", "dataset")))
+        && (spec.training() == null || completed.contains("trainer"))
+        && (spec.training() == null || spec.evaluation() == null || finalModelEvaluated())) {
+      return RunStatus.FINISHED;
+    }
+    return started.isEmpty() && progress.isEmpty() ? RunStatus.CREATED : RunStatus.STARTED;
+  }
+
+  private boolean finalModelEvaluated() {
+    int epochs = spec.training().epochs();
+    return metrics.stream()
+        .anyMatch(
+            m ->
+                m.stage().equals("evaluator")
+                    && m.epoch() == epochs
+                    && m.model().equals("fine-tuned"));
+  }
+
+  /** The stage that speaks last, or none yet. */
+  public String currentStage() {
+    return log.stream()
+        .filter(e -> e.type() != RunEventType.LOG)
+        .reduce((a, b) -> b)
+        .map(RunEvent::stage)
+        .orElse("-");
+  }
+
+  public String failureReason() {
+    return failure == null ? null : failure.stage() + ": " + failure.message();
+  }
+
+  public RunSpec spec() {
+    return spec;
+  }
+
+  public List<RunEvent> log() {
+    return List.copyOf(log);
+  }
+
+  public Map<String, RunEvent> progress() {
+    return Map.copyOf(progress);
+  }
+
+  public List<MetricEvent> metrics() {
+    return List.copyOf(metrics);
+  }
+
+  public Set<String> completedStages() {
+    return Set.copyOf(completed);
+  }
+}

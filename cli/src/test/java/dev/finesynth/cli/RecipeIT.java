@@ -1,0 +1,353 @@
+package dev.finesynth.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.finesynth.cli.kafka.Cluster;
+import dev.finesynth.cli.runs.MetricsTable;
+import dev.finesynth.cli.runs.RunDirectory;
+import dev.finesynth.cli.runs.RunStatus;
+import dev.finesynth.cli.runs.RunView;
+import dev.finesynth.contracts.codec.EventCodec;
+import dev.finesynth.contracts.events.CorpusDocument;
+import dev.finesynth.contracts.events.RunEvent;
+import dev.finesynth.contracts.events.RunEventType;
+import dev.finesynth.contracts.events.Triplet;
+import dev.finesynth.contracts.topics.Topics;
+import dev.finesynth.encoders.BiEncoder;
+import dev.finesynth.encoders.EncoderOptions;
+import dev.finesynth.encoders.Encoders;
+import dev.finesynth.evaluation.data.BeirLoader;
+import dev.finesynth.evaluation.metrics.Metric;
+import dev.finesynth.evaluation.metrics.RetrievalEvaluator;
+import dev.finesynth.evaluation.retrieval.ExactRetriever;
+import dev.finesynth.testing.KafkaBroker;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole recipe through the CLI on a real broker with the four services as processes: 100
+ * Cranfield train queries against the whole corpus (offline preset, num_relations 10), one epoch of
+ * MarginMSE with the trainer killed and restarted mid-epoch, and the evaluation of the base and the
+ * fine-tuned model on the 112 test queries. One stack and one run serve the issues' checks in
+ * order.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RecipeIT {
+  private static final int QUERIES = 100;
+  private static final int NUM_RELATIONS = 10;
+  private static final EventCodec CODEC = new EventCodec();
+  private static StackFixture stack;
+  private static CliRunner cli;
+  private static String runName;
+  private static List<Triplet> triplets;
+
+  @TempDir static Path work;
+
+  @BeforeAll
+  static void startStack() throws Exception {
+    stack = StackFixture.start();
+    cli = new CliRunner(KafkaBroker.bootstrapServers(), stack.prefix());
+  }
+
+  @AfterAll
+  static void stopStack() throws Exception {
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void synthesizeStartsARunAndNamesIt() throws Exception {
+    Path queries = work.resolve("train-queries.jsonl");
+    Map<String, String> texts = Cranfield.queries();
+    Files.write(
+        queries,
+        Cranfield.queryIds("train").stream()
+            .limit(QUERIES)
+            .map(
+                id ->
+                    "{\"_id\":\""
+                        + id
+                        + "\",\"text\":"
+                        + CODEC.mapper().writeValueAsString(texts.get(id))
+                        + "}")
+            .toList());
+    runName = "recipe-" + UUID.randomUUID().toString().substring(0, 6);
+    var result =
+        cli.run(
+            "synthesize",
+            "--queries",
+            queries.toString(),
+            "--corpus",
+            Cranfield.folder().toString(),
+            "--models",
+            "offline",
+            "--num-relations",
+            Integer.toString(NUM_RELATIONS),
+            "--name",
+            runName,
+            "--fit",
+            "--epochs",
+            "1",
+            "--checkpoint-every",
+            "5",
+            "--batch-size",
+            "32",
+            "--warmup-steps",
+            "5",
+            "--learning-rate",
+            "2e-5",
+            "--eval",
+            Cranfield.folder().toString(),
+            "--eval-k",
+            "10,20");
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out().trim()).isEqualTo(runName);
+
+    var taken =
+        cli.run(
+            "synthesize",
+            "--queries",
+            queries.toString(),
+            "--corpus",
+            Cranfield.folder().toString(),
+            "--name",
+            runName);
+    assertThat(taken.exitCode()).isEqualTo(1);
+    assertThat(taken.err()).contains("already taken");
+  }
+
+  @Test
+  @Order(2)
+  void datasetHoldsQueriesTimesNineDistinctTripletsWithTheTeachersMargins() throws Exception {
+    await()
+        .atMost(Duration.ofMinutes(30))
+        .pollInterval(Duration.ofSeconds(5))
+        .until(() -> run().completedStages().contains("dataset"));
+    Path file = work.resolve("dataset.jsonl");
+    var result = cli.run("dataset", runName, "--out", file.toString());
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    triplets = Files.readAllLines(file).stream().map(l -> CODEC.decode(Triplet.class, l)).toList();
+    assertThat(triplets).hasSize(QUERIES * (NUM_RELATIONS - 1));
+    assertThat(triplets.stream().map(Triplet::key).distinct())
+        .hasSize(QUERIES * (NUM_RELATIONS - 1));
+    assertPositivesAreTheMinerTopOne();
+    assertMarginsAreTheTeacherDifference();
+  }
+
+  @Test
+  @Order(3)
+  void replayingTheTripletsIntoTheSinkChangesNothing() throws Exception {
+    String runId = run().spec().runId();
+    var before = stack.get("trainer", "/datasets/" + runId);
+    try (var producer =
+        new KafkaProducer<>(
+            Map.<String, Object>of("bootstrap.servers", KafkaBroker.bootstrapServers()),
+            new StringSerializer(),
+            new StringSerializer())) {
+      for (Triplet t : triplets) {
+        producer.send(
+            new ProducerRecord<>(
+                Topics.TRIPLETS.qualifiedName(stack.prefix()), t.key(), CODEC.encode(t)));
+      }
+    }
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .until(
+            () ->
+                ConsumerLag.of(
+                        stack.prefix() + "trainer-triplets",
+                        Topics.TRIPLETS.qualifiedName(stack.prefix()))
+                    == 0);
+    var after = stack.get("trainer", "/datasets/" + runId);
+    assertThat(after.headers().firstValue("X-Checksum"))
+        .isEqualTo(before.headers().firstValue("X-Checksum"));
+    assertThat(after.body().lines().count()).isEqualTo(QUERIES * 9L);
+  }
+
+  @Test
+  @Order(4)
+  void aTrainerKilledMidEpochResumesFromItsCheckpointAndFinishes() throws Exception {
+    await()
+        .atMost(Duration.ofMinutes(10))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> step(run()) >= 12);
+    stack.stack.kill("trainer");
+    stack.stack.startServices(KafkaBroker.bootstrapServers(), Duration.ofMinutes(3));
+    await()
+        .atMost(Duration.ofMinutes(20))
+        .pollInterval(Duration.ofSeconds(5))
+        .until(() -> run().completedStages().contains("trainer"));
+    List<RunEvent> log = run().log();
+    assertThat(log)
+        .anyMatch(
+            e ->
+                e.stage().equals("trainer")
+                    && e.type() == RunEventType.LOG
+                    && e.message().startsWith("resumed training from step"));
+  }
+
+  @Test
+  @Order(5)
+  void beforeAndAfterMetricsArePublishedAndTheModelReproducesThem() throws Exception {
+    await()
+        .atMost(Duration.ofMinutes(20))
+        .pollInterval(Duration.ofSeconds(5))
+        .until(() -> run().status() == RunStatus.FINISHED);
+    MetricsTable table = MetricsTable.of(run().metrics());
+    for (Metric metric : Metric.values()) {
+      for (int k : List.of(10, 20)) {
+        assertThat(table.value(metric.at(k), 0)).as("base " + metric.at(k)).isNotNull();
+        assertThat(table.value(metric.at(k), 1)).as("epoch 1 " + metric.at(k)).isNotNull();
+      }
+    }
+    var printed = cli.run("metrics", runName);
+    assertThat(printed.exitCode()).isZero();
+    assertThat(printed.out()).contains("ndcg@10").contains("base").contains("epoch 1");
+
+    Path model = work.resolve("model");
+    assertThat(cli.run("model", runName, "--out", model.toString()).exitCode()).isZero();
+    assertThat(ndcgAt10(model))
+        .isCloseTo(table.value("ndcg@10", 1), org.assertj.core.data.Offset.offset(1e-4));
+
+    var logs = cli.run("logs", runName, "--follow");
+    assertThat(logs.exitCode()).isZero();
+    assertThat(logs.out()).contains("status: FINISHED").contains("dataset complete");
+  }
+
+  private static RunView run() {
+    return RunDirectory.load(Cluster.connect(KafkaBroker.bootstrapServers(), stack.prefix()))
+        .find(runName);
+  }
+
+  private static long step(RunView run) {
+    RunEvent progress = run.progress().get("trainer");
+    return progress == null ? 0 : progress.counts().getOrDefault("step", 0.0).longValue();
+  }
+
+  /** NDCG@10 of a model folder on the Cranfield test split, computed here from scratch. */
+  private static double ndcgAt10(Path folder) throws Exception {
+    var set = BeirLoader.load(Cranfield.folder(), "test");
+    try (BiEncoder docs =
+            BiEncoder.load(folder, EncoderOptions.builder().optMaxLength(256).build());
+        BiEncoder queries =
+            BiEncoder.load(folder, EncoderOptions.builder().optMaxLength(64).build())) {
+      List<String> ids = new ArrayList<>(set.corpus().documents().keySet());
+      List<float[]> vectors =
+          docs.encodePassages(
+              ids.stream().map(id -> set.corpus().documents().get(id).titleAndText()).toList());
+      ExactRetriever retriever = new ExactRetriever(ids, vectors);
+      List<String> qids = new ArrayList<>(set.queries().texts().keySet());
+      List<float[]> qv =
+          queries.encodeQueries(qids.stream().map(id -> set.queries().texts().get(id)).toList());
+      Map<String, float[]> byId = new LinkedHashMap<>();
+      for (int i = 0; i < qids.size(); i++) {
+        byId.put(qids.get(i), qv.get(i));
+      }
+      var report =
+          RetrievalEvaluator.builder()
+              .optKs(10)
+              .build()
+              .evaluate(set.qrels().judgments(), retriever.search(byId, 10));
+      return report.mean(Metric.NDCG, 10);
+    }
+  }
+
+  private static void assertPositivesAreTheMinerTopOne() {
+    List<CorpusDocument> corpus = Cranfield.corpus("check");
+    Map<String, String> positives =
+        triplets.stream()
+            .collect(
+                Collectors.toMap(
+                    Triplet::queryId,
+                    Triplet::positiveId,
+                    (a, b) -> {
+                      assertThat(a).isEqualTo(b);
+                      return a;
+                    }));
+    Map<String, String> queryTexts =
+        triplets.stream().collect(Collectors.toMap(Triplet::queryId, Triplet::query, (a, b) -> a));
+    Encoders encoders = Encoders.fromEnvironment();
+    try (BiEncoder docs =
+            encoders.biEncoder(
+                "all-minilm-l6-v2", EncoderOptions.builder().optMaxLength(256).build());
+        BiEncoder questions =
+            encoders.biEncoder(
+                "all-minilm-l6-v2", EncoderOptions.builder().optMaxLength(64).build())) {
+      List<float[]> docVectors =
+          docs.encodePassages(corpus.stream().map(CorpusDocument::passage).toList());
+      Map<String, Integer> position = new HashMap<>();
+      for (int i = 0; i < corpus.size(); i++) {
+        position.put(corpus.get(i).docId(), i);
+      }
+      List<String> qids = new ArrayList<>(queryTexts.keySet());
+      List<float[]> queryVectors =
+          questions.encodeQueries(qids.stream().map(queryTexts::get).toList());
+      for (int q = 0; q < qids.size(); q++) {
+        float best = Float.NEGATIVE_INFINITY;
+        for (float[] doc : docVectors) {
+          best = Math.max(best, dot(queryVectors.get(q), doc));
+        }
+        float positive =
+            dot(queryVectors.get(q), docVectors.get(position.get(positives.get(qids.get(q)))));
+        // equal up to float noise from different batch padding
+        assertThat(positive).as("query " + qids.get(q)).isGreaterThanOrEqualTo(best - 1e-4f);
+      }
+    }
+  }
+
+  /** margin = mean(bge, e5)(q, pos) - mean(bge, e5)(q, neg), recomputed here for a sample. */
+  private static void assertMarginsAreTheTeacherDifference() {
+    List<Triplet> sample =
+        triplets.stream()
+            .filter(t -> Math.floorMod(t.key().hashCode(), 23) == 0)
+            .limit(30)
+            .toList();
+    assertThat(sample).isNotEmpty();
+    Encoders encoders = Encoders.fromEnvironment();
+    EncoderOptions options = EncoderOptions.builder().optMaxLength(256).build();
+    try (BiEncoder bge = encoders.biEncoder("bge-small-en-v1.5", options);
+        BiEncoder e5 = encoders.biEncoder("e5-small-v2", options)) {
+      for (Triplet t : sample) {
+        double pos = (cos(bge, t.query(), t.positive()) + cos(e5, t.query(), t.positive())) / 2;
+        double neg = (cos(bge, t.query(), t.negative()) + cos(e5, t.query(), t.negative())) / 2;
+        assertThat(t.positiveScore()).isCloseTo(pos, org.assertj.core.data.Offset.offset(1e-4));
+        assertThat(t.margin()).isCloseTo(pos - neg, org.assertj.core.data.Offset.offset(2e-4));
+      }
+    }
+  }
+
+  private static double cos(BiEncoder encoder, String query, String passage) {
+    return dot(
+        encoder.encodeQueries(List.of(query)).get(0),
+        encoder.encodePassages(List.of(passage)).get(0));
+  }
+
+  private static float dot(float[] a, float[] b) {
+    float s = 0;
+    for (int i = 0; i < a.length; i++) {
+      s += a[i] * b[i];
+    }
+    return s;
+  }
+}

@@ -1,0 +1,191 @@
+package dev.finesynth.trainer.training;
+
+import dev.finesynth.contracts.codec.EventCodec;
+import dev.finesynth.contracts.events.MetricEvent;
+import dev.finesynth.contracts.events.ModelArtifact;
+import dev.finesynth.contracts.events.Triplet;
+import dev.finesynth.encoders.BiEncoder;
+import dev.finesynth.encoders.EncoderOptions;
+import dev.finesynth.encoders.Encoders;
+import dev.finesynth.encoders.export.BiEncoderExporter;
+import dev.finesynth.encoders.train.Checkpoint;
+import dev.finesynth.encoders.train.EpochResult;
+import dev.finesynth.encoders.train.MarginMseTrainer;
+import dev.finesynth.encoders.train.MarginTriplet;
+import dev.finesynth.encoders.train.TrainingProgress;
+import dev.finesynth.servicekit.RunEventPublisher;
+import dev.finesynth.trainer.dataset.DatasetStore;
+import dev.finesynth.trainer.dataset.RunDataset;
+import io.smallrye.reactive.messaging.kafka.Record;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.jboss.logging.Logger;
+
+/**
+ * One run's fine-tuning: loads the dataset and the base model, resumes from the last checkpoint if
+ * there is one, and after every epoch exports the model and announces it on {@code models}.
+ */
+final class TrainingJob {
+  private static final Logger LOG = Logger.getLogger(TrainingJob.class);
+  private static final int LOSS_METRIC_EVERY = 10;
+
+  private final TrainingPlan plan;
+  private final DatasetStore datasets;
+  private final ModelStore models;
+  private final RunEventPublisher events;
+  private final Emitter<Record<String, String>> modelEmitter;
+  private final Emitter<Record<String, String>> metricEmitter;
+  private final EventCodec codec;
+
+  TrainingJob(
+      TrainingPlan plan,
+      DatasetStore datasets,
+      ModelStore models,
+      RunEventPublisher events,
+      Emitter<Record<String, String>> modelEmitter,
+      Emitter<Record<String, String>> metricEmitter,
+      EventCodec codec) {
+    this.plan = plan;
+    this.datasets = datasets;
+    this.models = models;
+    this.events = events;
+    this.modelEmitter = modelEmitter;
+    this.metricEmitter = metricEmitter;
+    this.codec = codec;
+  }
+
+  void run() {
+    String runId = plan.runId();
+    String datasetRun = plan.spec().datasetOf(runId);
+    List<MarginTriplet> data = load(datasetRun);
+    String checksum = datasets.manifest(datasetRun).orElseThrow().checksum();
+    var options = EncoderOptions.builder().optMaxLength(plan.spec().maxSeqLength()).build();
+    try (BiEncoder student = Encoders.fromEnvironment().biEncoder(plan.baseModel(), options);
+        MarginMseTrainer trainer =
+            plan.configure(MarginMseTrainer.builder(), models.checkpoint(runId))
+                .setEncoder(student)
+                .setTrainingData(data)
+                .optProgressListener(this::onStep)
+                .build()) {
+      if (Checkpoint.exists(models.checkpoint(runId))) {
+        trainer.restore(models.checkpoint(runId));
+        events.log(
+            runId,
+            "resumed training from step " + trainer.globalStep() + " of " + trainer.totalSteps());
+      } else {
+        events.started(
+            runId,
+            "fine-tuning "
+                + plan.baseModel()
+                + " on "
+                + data.size()
+                + " triplets for "
+                + plan.spec().epochs()
+                + " epochs ("
+                + trainer.totalSteps()
+                + " steps)");
+      }
+      while (!trainer.finished()) {
+        EpochResult epoch = trainer.trainEpoch();
+        int number = epoch.epoch() + 1;
+        trainer.saveCheckpoint(models.checkpoint(runId));
+        var folder = models.model(runId, number);
+        BiEncoderExporter.export(student, folder);
+        boolean last = trainer.finished();
+        publish(
+            metricEmitter,
+            runId,
+            codec.encode(
+                MetricEvent.of(
+                    runId, "trainer", "fine-tuned", number, "loss", 0, epoch.meanLoss())));
+        publish(
+            modelEmitter,
+            runId,
+            codec.encode(
+                ModelArtifact.of(
+                    runId,
+                    number,
+                    last,
+                    folder.toAbsolutePath().toString(),
+                    plan.baseModel(),
+                    checksum)));
+        events.log(
+            runId,
+            String.format(
+                Locale.ROOT,
+                "epoch %d: mean loss %.5f, %.1f examples/s, peak RSS %d MB, model %s",
+                number,
+                epoch.meanLoss(),
+                epoch.examplesPerSecond(),
+                epoch.peakRssBytes() >> 20,
+                folder));
+      }
+      models.markFinished(runId, plan.spec().epochs());
+      events.completed(
+          runId, "training finished; final model in " + models.model(runId, plan.spec().epochs()));
+    }
+  }
+
+  private void onStep(TrainingProgress p) {
+    String runId = plan.runId();
+    double eta =
+        p.examplesPerSecond() > 0
+            ? (p.totalSteps() - p.step()) * p.examples() / p.examplesPerSecond()
+            : 0;
+    events.progress(
+        runId,
+        String.format(
+            Locale.ROOT,
+            "epoch %d step %d/%d loss %.5f %.1f ex/s eta %.0fs",
+            p.epoch() + 1,
+            p.step(),
+            p.totalSteps(),
+            p.loss(),
+            p.examplesPerSecond(),
+            eta),
+        Map.of(
+            "epoch",
+            (double) p.epoch() + 1,
+            "step",
+            (double) p.step(),
+            "totalSteps",
+            (double) p.totalSteps(),
+            "loss",
+            (double) p.loss(),
+            "examplesPerSecond",
+            p.examplesPerSecond(),
+            "etaSeconds",
+            eta),
+        p.step() == p.totalSteps());
+    if (p.step() % LOSS_METRIC_EVERY == 0) {
+      publish(
+          metricEmitter,
+          runId,
+          codec.encode(
+              MetricEvent.of(
+                  runId, "trainer", "fine-tuned", p.epoch() + 1, "step-loss", 0, p.loss())));
+    }
+  }
+
+  private List<MarginTriplet> load(String runId) {
+    var file = datasets.folder(runId).resolve(RunDataset.JSONL);
+    try (var lines = Files.lines(file)) {
+      return lines
+          .filter(l -> !l.isBlank())
+          .map(l -> codec.decode(Triplet.class, l))
+          .map(t -> new MarginTriplet(t.query(), t.positive(), t.negative(), (float) t.margin()))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the dataset " + file, e);
+    }
+  }
+
+  private static void publish(Emitter<Record<String, String>> emitter, String key, String json) {
+    emitter.send(Record.of(key, json)).toCompletableFuture().join();
+  }
+}

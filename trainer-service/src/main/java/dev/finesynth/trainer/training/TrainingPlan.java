@@ -1,0 +1,46 @@
+package dev.finesynth.trainer.training;
+
+import dev.finesynth.contracts.events.RunSpec;
+import dev.finesynth.contracts.events.TrainingSpec;
+import dev.finesynth.encoders.train.MarginMseTrainer;
+import dev.finesynth.encoders.train.OptimizerKind;
+import dev.finesynth.encoders.train.Similarity;
+import java.nio.file.Path;
+
+/**
+ * What a run's training spec means for the trainer: the base model and the MarginMSE settings. The
+ * default similarity is cosine at scale 1, matching the offline teacher's cosine margins.
+ */
+public record TrainingPlan(String runId, String baseModel, TrainingSpec spec) {
+
+  public static TrainingPlan of(RunSpec run) {
+    TrainingSpec spec = run.training();
+    String base = spec.baseModel() != null ? spec.baseModel() : run.models().miner();
+    return new TrainingPlan(run.runId(), base, spec);
+  }
+
+  /** Applies the spec to a trainer builder; checkpoints go to {@code checkpoint}. */
+  public MarginMseTrainer.Builder configure(MarginMseTrainer.Builder builder, Path checkpoint) {
+    return builder
+        .optSimilarity(Similarity.of(spec.similarity()))
+        .optScale((float) spec.scale())
+        .optOptimizer(optimizer(spec.optimizer()))
+        .optLearningRate(spec.learningRate())
+        .optEpochs(spec.epochs())
+        .optBatchSize(spec.batchSize())
+        .optWarmupSteps(spec.warmupSteps())
+        .optMaxLength(spec.maxSeqLength())
+        .optSeed(spec.seed())
+        .optCheckpointEvery(spec.checkpointEverySteps(), checkpoint);
+  }
+
+  static OptimizerKind optimizer(String name) {
+    return switch (name.toLowerCase()) {
+      case "adam" -> OptimizerKind.ADAM;
+      case "adamw" -> OptimizerKind.ADAMW;
+      default ->
+          throw new IllegalArgumentException(
+              "unknown optimizer '" + name + "'; known: Adam, AdamW");
+    };
+  }
+}
