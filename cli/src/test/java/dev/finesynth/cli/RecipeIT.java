@@ -3,11 +3,11 @@ package dev.finesynth.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.finesynth.cli.kafka.Cluster;
-import dev.finesynth.cli.runs.MetricsTable;
-import dev.finesynth.cli.runs.RunDirectory;
-import dev.finesynth.cli.runs.RunStatus;
-import dev.finesynth.cli.runs.RunView;
+import dev.finesynth.client.Cluster;
+import dev.finesynth.client.MetricsTable;
+import dev.finesynth.client.RunDirectory;
+import dev.finesynth.client.RunStatus;
+import dev.finesynth.client.RunView;
 import dev.finesynth.contracts.codec.EventCodec;
 import dev.finesynth.contracts.events.CorpusDocument;
 import dev.finesynth.contracts.events.RunEvent;
@@ -80,18 +80,11 @@ class RecipeIT {
   void synthesizeStartsARunAndNamesIt() throws Exception {
     Path queries = work.resolve("train-queries.jsonl");
     Map<String, String> texts = Cranfield.queries();
-    Files.write(
-        queries,
-        Cranfield.queryIds("train").stream()
-            .limit(QUERIES)
-            .map(
-                id ->
-                    "{\"_id\":\""
-                        + id
-                        + "\",\"text\":"
-                        + CODEC.mapper().writeValueAsString(texts.get(id))
-                        + "}")
-            .toList());
+    List<String> lines = new ArrayList<>();
+    for (String id : Cranfield.queryIds("train").subList(0, QUERIES)) {
+      lines.add(CODEC.mapper().writeValueAsString(Map.of("_id", id, "text", texts.get(id))));
+    }
+    Files.write(queries, lines);
     runName = "recipe-" + UUID.randomUUID().toString().substring(0, 6);
     var result =
         cli.run(

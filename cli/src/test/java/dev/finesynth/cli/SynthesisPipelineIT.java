@@ -3,7 +3,7 @@ package dev.finesynth.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.finesynth.cli.kafka.RunPublisher;
+import dev.finesynth.client.RunPublisher;
 import dev.finesynth.contracts.codec.EventCodec;
 import dev.finesynth.contracts.events.CorpusDocument;
 import dev.finesynth.contracts.events.Event;

@@ -1,10 +1,5 @@
 package dev.finesynth.cli.commands;
 
-import dev.finesynth.cli.kafka.Cluster;
-import dev.finesynth.cli.runs.RunDirectory;
-import dev.finesynth.cli.runs.RunView;
-import dev.finesynth.contracts.events.RunEvent;
-import dev.finesynth.contracts.events.RunEventType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -15,16 +10,7 @@ public class CancelCommand extends ClusterCommand {
 
   @Override
   public Integer call() throws Exception {
-    Cluster connection = cluster.connect();
-    RunView run = RunDirectory.load(connection).find(name);
-    if (run.status().terminal()) {
-      throw new IllegalStateException(name + " has already ended: " + run.status());
-    }
-    try (var publisher = connection.publisher()) {
-      publisher.event(
-          RunEvent.of(run.spec().runId(), "run", RunEventType.CANCELLED, "cancelled by the user"));
-      publisher.flush();
-    }
+    cluster.client().cancel(name);
     out().println("cancelled " + name);
     return 0;
   }

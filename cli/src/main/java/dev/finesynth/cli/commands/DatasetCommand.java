@@ -1,15 +1,11 @@
 package dev.finesynth.cli.commands;
 
-import dev.finesynth.cli.kafka.Cluster;
-import dev.finesynth.cli.runs.RunDirectory;
-import dev.finesynth.cli.runs.RunView;
 import dev.finesynth.contracts.events.Triplet;
-import dev.finesynth.contracts.topics.Topics;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -35,34 +31,13 @@ public class DatasetCommand extends ClusterCommand {
 
   @Override
   public Integer call() throws Exception {
-    Cluster connection = cluster.connect();
-    RunView run = RunDirectory.load(connection).find(name);
-    if (!run.completedStages().contains("dataset")) {
-      throw new IllegalStateException(
-          "the dataset of "
-              + name
-              + " is not complete yet ("
-              + (run.progress().containsKey("dataset")
-                  ? run.progress().get("dataset").message()
-                  : "no triplets yet")
-              + "); follow it with ./finesynth logs "
-              + name
-              + " --follow");
-    }
-    Map<String, Triplet> rows = new LinkedHashMap<>();
-    connection.read(
-        Topics.TRIPLETS,
-        t -> {
-          if (t.runId().equals(run.spec().runId())) {
-            rows.putIfAbsent(t.key(), t);
-          }
-        },
-        () -> false);
+    var client = cluster.client();
+    List<Triplet> rows = client.dataset(name);
     if (out.getParent() != null) {
       Files.createDirectories(out.getParent());
     }
     try (BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-      for (Triplet t : rows.values()) {
+      for (Triplet t : rows) {
         writer.write(
             "tsv".equals(format)
                 ? t.queryId()
@@ -72,7 +47,7 @@ public class DatasetCommand extends ClusterCommand {
                     + t.negativeId()
                     + "\t"
                     + String.format(Locale.ROOT, "%.6f", t.margin())
-                : connection.codec().encode(t));
+                : client.cluster().codec().encode(t));
         writer.newLine();
       }
     }

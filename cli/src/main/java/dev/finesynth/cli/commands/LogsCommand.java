@@ -1,8 +1,8 @@
 package dev.finesynth.cli.commands;
 
-import dev.finesynth.cli.kafka.Cluster;
-import dev.finesynth.cli.runs.RunDirectory;
-import dev.finesynth.cli.runs.RunView;
+import dev.finesynth.client.Cluster;
+import dev.finesynth.client.RunDirectory;
+import dev.finesynth.client.RunView;
 import dev.finesynth.contracts.events.MetricEvent;
 import dev.finesynth.contracts.events.RunEvent;
 import dev.finesynth.contracts.topics.Topics;

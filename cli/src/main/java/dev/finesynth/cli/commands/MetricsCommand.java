@@ -1,8 +1,8 @@
 package dev.finesynth.cli.commands;
 
-import dev.finesynth.cli.runs.MetricsTable;
-import dev.finesynth.cli.runs.RunDirectory;
-import dev.finesynth.cli.runs.RunView;
+import dev.finesynth.client.MetricsTable;
+import dev.finesynth.client.RunDirectory;
+import dev.finesynth.client.RunView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

@@ -1,7 +1,7 @@
 package dev.finesynth.cli.commands;
 
-import dev.finesynth.cli.runs.RunDirectory;
-import dev.finesynth.cli.runs.RunView;
+import dev.finesynth.client.RunDirectory;
+import dev.finesynth.client.RunView;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;

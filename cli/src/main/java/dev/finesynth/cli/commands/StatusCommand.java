@@ -1,8 +1,8 @@
 package dev.finesynth.cli.commands;
 
-import dev.finesynth.cli.runs.RunDirectory;
-import dev.finesynth.cli.runs.RunStatus;
-import dev.finesynth.cli.runs.RunView;
+import dev.finesynth.client.RunDirectory;
+import dev.finesynth.client.RunStatus;
+import dev.finesynth.client.RunView;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;

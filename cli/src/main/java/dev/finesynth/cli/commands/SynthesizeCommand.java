@@ -1,33 +1,17 @@
 package dev.finesynth.cli.commands;
 
-import dev.finesynth.cli.input.TextFiles;
-import dev.finesynth.cli.input.TextRecord;
-import dev.finesynth.cli.kafka.Cluster;
-import dev.finesynth.cli.runs.RunDirectory;
-import dev.finesynth.contracts.events.CorpusDocument;
+import dev.finesynth.client.RunRequest;
+import dev.finesynth.client.TextFiles;
 import dev.finesynth.contracts.events.EvaluationSpec;
-import dev.finesynth.contracts.events.Event;
 import dev.finesynth.contracts.events.Presets;
-import dev.finesynth.contracts.events.QueryEvent;
-import dev.finesynth.contracts.events.RunEvent;
-import dev.finesynth.contracts.events.RunEventType;
-import dev.finesynth.contracts.events.RunSpec;
 import dev.finesynth.contracts.events.ScorerSpec;
 import dev.finesynth.contracts.events.SynthesisModels;
-import dev.finesynth.contracts.validation.Checks;
-import dev.finesynth.contracts.validation.EventLimits;
-import dev.finesynth.contracts.validation.InvalidEventException;
 import dev.finesynth.encoders.hub.ModelRef;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -112,71 +96,27 @@ public class SynthesizeCommand extends ClusterCommand {
 
   @Override
   public Integer call() throws Exception {
-    SynthesisModels chosen = models();
-    if (numRelations < 2) {
-      throw new IllegalArgumentException(
-          "--num-relations must be at least 2 (one positive, one negative)");
-    }
-    List<TextRecord> docs = TextFiles.documents(corpus);
-    List<TextRecord> questions = TextFiles.queries(queries);
-    EvaluationSpec evaluation = evaluation();
-    Cluster connection = cluster.connect();
-    String runName = name != null ? name : RunNames.random();
-    if (RunDirectory.load(connection).nameTaken(runName)) {
-      throw new IllegalArgumentException(
-          "the run name '" + runName + "' is already taken; choose another with --name");
-    }
-    String runId = UUID.randomUUID().toString();
-    String corpusId = "corpus-" + fingerprint(docs);
-    RunSpec run =
-        new RunSpec(
-            Event.SCHEMA_VERSION,
-            runId,
-            runName,
-            corpusId,
-            chosen,
-            numRelations,
-            maxQueryLength,
-            maxDocumentLength,
-            32,
-            docs.size(),
-            questions.size(),
-            fit ? training.spec() : null,
-            evaluation,
-            Instant.now());
-    run.validate(new Checks(EventLimits.DEFAULT));
-    List<CorpusDocument> documents = new ArrayList<>();
-    docs.forEach(d -> documents.add(CorpusDocument.of(corpusId, d.id(), d.title(), d.text())));
-    List<QueryEvent> queryEvents =
-        questions.stream().map(q -> QueryEvent.of(runId, q.id(), q.text())).toList();
-    try (var publisher = connection.publisher()) {
-      publisher.corpus(documents);
-      publisher.run(run);
-      publisher.event(
-          RunEvent.of(
-              runId,
-              "run",
-              RunEventType.CREATED,
-              "created: "
-                  + queryEvents.size()
-                  + " queries, "
-                  + documents.size()
-                  + " documents, preset "
-                  + chosen.preset()));
-      publisher.queries(queryEvents);
-      publisher.flush();
-    }
+    RunRequest request =
+        RunRequest.builder()
+            .setQueries(TextFiles.queries(queries))
+            .setDocuments(TextFiles.documents(corpus))
+            .optName(name)
+            .optModels(models())
+            .optNumRelations(numRelations)
+            .optMaxLengths(maxQueryLength, maxDocumentLength)
+            .optTraining(fit ? training.spec() : null)
+            .optEvaluation(evaluation())
+            .build();
+    String runName = cluster.client().startRun(request);
     if (json()) {
       printJson(
           Map.of(
               "name",
               runName,
-              "runId",
-              runId,
               "queries",
-              queryEvents.size(),
+              request.queries().size(),
               "documents",
-              documents.size()));
+              request.documents().size()));
     } else {
       out().println(runName);
     }
@@ -214,21 +154,10 @@ public class SynthesizeCommand extends ClusterCommand {
     }
     if (!Files.exists(eval.resolve("qrels/test.tsv"))
         || !Files.exists(eval.resolve("corpus.jsonl"))) {
-      throw new InvalidEventException(
-          "--eval", eval + " is not a BEIR folder with corpus.jsonl and qrels/test.tsv");
+      throw new IllegalArgumentException(
+          "--eval " + eval + " is not a BEIR folder with corpus.jsonl and qrels/test.tsv");
     }
     return new EvaluationSpec("beir", eval.toAbsolutePath().toString(), "test", evalK);
-  }
-
-  /** The same documents get the same corpus id, so a corpus is embedded once across runs. */
-  private static String fingerprint(List<TextRecord> docs) throws Exception {
-    MessageDigest digest = MessageDigest.getInstance("SHA-256");
-    for (TextRecord d : docs) {
-      digest.update(
-          (d.id() + "\u0000" + d.title() + "\u0000" + d.text() + "\u0001")
-              .getBytes(StandardCharsets.UTF_8));
-    }
-    return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
   }
 
   /** Completion candidates for --models. */

@@ -1,5 +1,6 @@
 package dev.finesynth.cli.kafka;
 
+import dev.finesynth.client.Cluster;
 import dev.finesynth.contracts.topics.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,10 @@ public class ClusterOptions {
 
   public String topicPrefix() {
     return topicPrefix;
+  }
+
+  public dev.finesynth.client.FinesynthClient client() {
+    return dev.finesynth.client.FinesynthClient.connect(bootstrapServers(), topicPrefix);
   }
 
   public Cluster connect() {

@@ -1,4 +1,4 @@
-package dev.finesynth.cli.kafka;
+package dev.finesynth.client;
 
 import dev.finesynth.contracts.codec.EventCodec;
 import dev.finesynth.contracts.topics.Topic;

@@ -1,6 +1,5 @@
-package dev.finesynth.cli.runs;
+package dev.finesynth.client;
 
-import dev.finesynth.cli.kafka.Cluster;
 import dev.finesynth.contracts.events.MetricEvent;
 import dev.finesynth.contracts.events.RunEvent;
 import dev.finesynth.contracts.topics.Topics;

@@ -1,4 +1,4 @@
-package dev.finesynth.cli.input;
+package dev.finesynth.client;
 
 import java.nio.file.Path;
 

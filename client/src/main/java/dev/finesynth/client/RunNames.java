@@ -1,10 +1,10 @@
-package dev.finesynth.cli.commands;
+package dev.finesynth.client;
 
 import java.security.SecureRandom;
 import java.util.List;
 
 /** Human names for runs, such as {@code brisk-otter-3f2a}. */
-final class RunNames {
+public final class RunNames {
   private static final List<String> ADJECTIVES =
       List.of(
           "brisk", "calm", "clever", "eager", "gentle", "keen", "lucid", "nimble", "quiet",
@@ -17,7 +17,7 @@ final class RunNames {
 
   private RunNames() {}
 
-  static String random() {
+  public static String random() {
     return ADJECTIVES.get(RANDOM.nextInt(ADJECTIVES.size()))
         + "-"
         + NOUNS.get(RANDOM.nextInt(NOUNS.size()))

@@ -1,4 +1,4 @@
-package dev.finesynth.cli.runs;
+package dev.finesynth.client;
 
 import dev.finesynth.contracts.events.MetricEvent;
 import dev.finesynth.contracts.events.RunEvent;
@@ -62,7 +62,9 @@ public final class RunView {
         && (spec.training() == null || spec.evaluation() == null || finalModelEvaluated())) {
       return RunStatus.FINISHED;
     }
-    return started.isEmpty() && progress.isEmpty() ? RunStatus.CREATED : RunStatus.STARTED;
+    return started.isEmpty() && completed.isEmpty() && progress.isEmpty()
+        ? RunStatus.CREATED
+        : RunStatus.STARTED;
   }
 
   private boolean finalModelEvaluated() {

@@ -1,4 +1,4 @@
-package dev.finesynth.cli.input;
+package dev.finesynth.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

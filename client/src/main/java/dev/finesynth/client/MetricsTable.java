@@ -1,4 +1,4 @@
-package dev.finesynth.cli.runs;
+package dev.finesynth.client;
 
 import dev.finesynth.contracts.events.MetricEvent;
 import java.util.ArrayList;

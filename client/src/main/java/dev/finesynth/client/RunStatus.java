@@ -1,4 +1,4 @@
-package dev.finesynth.cli.runs;
+package dev.finesynth.client;
 
 /** A run's overall state, folded from its events. */
 public enum RunStatus {

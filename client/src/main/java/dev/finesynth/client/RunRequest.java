@@ -1,0 +1,101 @@
+package dev.finesynth.client;
+
+import dev.finesynth.contracts.events.EvaluationSpec;
+import dev.finesynth.contracts.events.Presets;
+import dev.finesynth.contracts.events.SynthesisModels;
+import dev.finesynth.contracts.events.TrainingSpec;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a user asks for when starting a synthesis run. Build it with {@link #builder()}; what is not
+ * set keeps the defaults of Finetuner's {@code synthesize}: the offline preset, ten relations.
+ */
+public record RunRequest(
+    String name,
+    List<TextRecord> queries,
+    List<TextRecord> documents,
+    SynthesisModels models,
+    int numRelations,
+    int maxQueryLength,
+    int maxDocumentLength,
+    TrainingSpec training,
+    EvaluationSpec evaluation) {
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builder with {@code set*} for what is required and {@code opt*} for the rest. */
+  public static final class Builder {
+    private String name;
+    private List<TextRecord> queries;
+    private List<TextRecord> documents;
+    private SynthesisModels models = Presets.models(Presets.DEFAULT);
+    private int numRelations = 10;
+    private int maxQueryLength = 64;
+    private int maxDocumentLength = 256;
+    private TrainingSpec training;
+    private EvaluationSpec evaluation;
+
+    public Builder setQueries(List<TextRecord> queries) {
+      this.queries = List.copyOf(queries);
+      return this;
+    }
+
+    public Builder setDocuments(List<TextRecord> documents) {
+      this.documents = List.copyOf(documents);
+      return this;
+    }
+
+    public Builder optName(String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder optModels(SynthesisModels models) {
+      this.models = models;
+      return this;
+    }
+
+    public Builder optNumRelations(int numRelations) {
+      this.numRelations = numRelations;
+      return this;
+    }
+
+    public Builder optMaxLengths(int query, int document) {
+      this.maxQueryLength = query;
+      this.maxDocumentLength = document;
+      return this;
+    }
+
+    public Builder optTraining(TrainingSpec training) {
+      this.training = training;
+      return this;
+    }
+
+    public Builder optEvaluation(EvaluationSpec evaluation) {
+      this.evaluation = evaluation;
+      return this;
+    }
+
+    public RunRequest build() {
+      Objects.requireNonNull(queries, "queries are required");
+      Objects.requireNonNull(documents, "documents are required");
+      if (numRelations < 2) {
+        throw new IllegalArgumentException(
+            "numRelations must be at least 2 (one positive, one negative)");
+      }
+      return new RunRequest(
+          name,
+          queries,
+          documents,
+          models,
+          numRelations,
+          maxQueryLength,
+          maxDocumentLength,
+          training,
+          evaluation);
+    }
+  }
+}
