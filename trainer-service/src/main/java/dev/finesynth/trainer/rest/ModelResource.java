@@ -1,0 +1,48 @@
+package dev.finesynth.trainer.rest;
+
+import dev.finesynth.trainer.training.ModelStore;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Downloads an exported model (a sentence-transformers folder) as a zip. */
+@Path("/models")
+public class ModelResource {
+  @Inject ModelStore models;
+
+  @GET
+  @Path("/{runId}/epoch-{epoch}")
+  @Produces("application/zip")
+  @Operation(summary = "The model a run exported after an epoch, zipped")
+  public Response download(@PathParam("runId") String runId, @PathParam("epoch") int epoch) {
+    java.nio.file.Path folder = models.model(runId, epoch);
+    if (!Files.isDirectory(folder)) {
+      throw new NotFoundException("no model of run " + runId + " for epoch " + epoch);
+    }
+    StreamingOutput zip = out -> {
+      try (ZipOutputStream stream = new ZipOutputStream(out); var files = Files.walk(folder)) {
+        files.filter(Files::isRegularFile).forEach(file -> {
+          try {
+            stream.putNextEntry(new ZipEntry(folder.relativize(file).toString()));
+            Files.copy(file, stream);
+            stream.closeEntry();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+      }
+    };
+    return Response.ok(zip).header("Content-Disposition", "attachment; filename=\"" + runId + "-epoch-" + epoch + ".zip\"").build();
+  }
+}
