@@ -1,5 +1,6 @@
 package dev.finesynth.cli;
 
+import dev.finesynth.cli.bench.BenchCommand;
 import dev.finesynth.cli.commands.CancelCommand;
 import dev.finesynth.cli.commands.DatasetCommand;
 import dev.finesynth.cli.commands.DemoCommand;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Command;
       ModelCommand.class,
       FitCommand.class,
       CancelCommand.class,
-      DemoCommand.class
+      DemoCommand.class,
+      BenchCommand.class
     })
 public class FinesynthCli {
 

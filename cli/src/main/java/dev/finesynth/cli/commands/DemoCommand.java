@@ -1,14 +1,18 @@
 package dev.finesynth.cli.commands;
 
 import dev.finesynth.cli.FinesynthHome;
-import dev.finesynth.cli.stack.LocalStack;
+import dev.finesynth.cli.bench.RecipeRunner;
+import dev.finesynth.cli.stack.StackSession;
+import dev.finesynth.client.FinesynthClient;
+import dev.finesynth.client.RunStatus;
+import dev.finesynth.contracts.events.Presets;
+import dev.finesynth.contracts.events.TrainingSpec;
+import dev.finesynth.contracts.topics.Topics;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,21 +21,15 @@ import picocli.CommandLine.Spec;
 /**
  * The whole recipe on the bundled electronics sample: start the local stack, synthesize from the
  * train queries, fine-tune, evaluate on the held-out queries, print the before/after table and
- * where everything is, and stop the stack again unless asked to keep it.
+ * where everything is, and stop what it started unless asked to keep it.
  */
-@Command(
-    name = "demo",
-    mixinStandardHelpOptions = true,
-    description =
-        "Run synthesis, fine-tuning and evaluation on the bundled sample, end to end, on this machine.")
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = "Run synthesis, fine-tuning and evaluation on the bundled sample, end to end, on this machine.")
 public class DemoCommand implements Callable<Integer> {
   @Option(names = "--keep", description = "Leave the local stack running afterwards.")
   boolean keep;
 
-  @Option(
-      names = "--epochs",
-      defaultValue = "1",
-      description = "Training epochs (default ${DEFAULT-VALUE}).")
+  @Option(names = "--epochs", defaultValue = "2", description = "Training epochs (default ${DEFAULT-VALUE}).")
   int epochs;
 
   @Option(names = "--sample", description = "A BEIR folder to use instead of the bundled sample.")
@@ -47,92 +45,21 @@ public class DemoCommand implements Callable<Integer> {
       throw new IllegalStateException("the sample folder " + data + " is missing");
     }
     PrintWriter out = spec.commandLine().getOut();
-    LocalStack stack = new LocalStack(root, System.out);
-    boolean startedBroker = stack.bootstrapServers().isEmpty();
-    String kafka = stack.bootstrapServers().orElseGet(() -> startBroker(stack));
-    out.println(
-        "[demo] Kafka at " + kafka + "; starting the services (first start loads the models)...");
-    out.flush();
-    try {
-      stack.startServices(kafka, Duration.ofMinutes(5));
-      String name =
-          run(
-                  out,
-                  "synthesize",
-                  "--bootstrap-servers",
-                  kafka,
-                  "--queries",
-                  data.toString(),
-                  "--corpus",
-                  data.toString(),
-                  "--eval",
-                  data.toString(),
-                  "--models",
-                  "offline",
-                  "--num-relations",
-                  "10",
-                  "--fit",
-                  "--epochs",
-                  Integer.toString(epochs),
-                  "--warmup-steps",
-                  "10",
-                  "--learning-rate",
-                  "2e-5")
-              .trim();
-      out.println("[demo] run " + name + " started; following its progress:");
-      out.flush();
-      int status = sub().execute("logs", name, "--follow", "--bootstrap-servers", kafka);
+    TrainingSpec training = TrainingSpec.defaults()
+        .withSchedule("AdamW", 2e-5, epochs, 32, 10)
+        .withCheckpointEverySteps(50);
+    try (StackSession session = StackSession.open(root, keep, out)) {
+      FinesynthClient client = FinesynthClient.connect(session.bootstrapServers(), Topics.DEFAULT_PREFIX);
+      var outcome = RecipeRunner.run(client, data, Presets.DEFAULT, 10, training, List.of(10), out);
+      Path home = session.stack().dataDir();
+      String runId = client.run(outcome.name()).spec().runId();
       out.println();
-      sub().execute("metrics", name, "--bootstrap-servers", kafka);
-      Path home = stack.dataDir();
-      out.println();
-      out.println(
-          "[demo] dataset: "
-              + home.resolve("datasets")
-              + " (or ./finesynth dataset "
-              + name
-              + " --out FILE)");
-      out.println(
-          "[demo] model:   "
-              + home.resolve("models")
-              + " (or ./finesynth model "
-              + name
-              + " --out DIR)");
-      out.println(
-          "[demo] report:  " + home.resolve("reports") + " (report.md, report.json, chart.svg)");
+      out.println("[demo] run:     " + outcome.name() + " " + outcome.status());
+      out.println("[demo] dataset: " + home.resolve("datasets").resolve(runId) + "  (./finesynth dataset " + outcome.name() + " --out FILE)");
+      out.println("[demo] model:   " + home.resolve("models").resolve(runId) + "  (./finesynth model " + outcome.name() + " --out DIR)");
+      out.println("[demo] report:  " + home.resolve("reports").resolve(runId) + "  (report.md, report.json, chart.svg)");
       out.flush();
-      return status;
-    } finally {
-      if (!keep) {
-        stack.stopAll();
-      } else if (startedBroker) {
-        out.println("[demo] the stack keeps running; stop it with ./finesynth down");
-      }
+      return outcome.status() == RunStatus.FINISHED ? 0 : 1;
     }
-  }
-
-  private String startBroker(LocalStack stack) {
-    try {
-      return stack.startBroker(0);
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot start the local Kafka broker: " + e.getMessage(), e);
-    }
-  }
-
-  private CommandLine sub() {
-    CommandLine root = spec.root().commandLine();
-    return new CommandLine(root.getCommand())
-        .setOut(root.getOut())
-        .setErr(root.getErr())
-        .setExecutionExceptionHandler(root.getExecutionExceptionHandler());
-  }
-
-  private String run(PrintWriter out, String... args) {
-    StringWriter captured = new StringWriter();
-    CommandLine cmd = sub().setOut(new PrintWriter(captured));
-    if (cmd.execute(args) != 0) {
-      throw new IllegalStateException(args[0] + " failed");
-    }
-    return captured.toString();
   }
 }

@@ -1,0 +1,59 @@
+package dev.finesynth.cli.bench;
+
+import dev.finesynth.client.FinesynthClient;
+import dev.finesynth.client.MetricsTable;
+import dev.finesynth.client.RunRequest;
+import dev.finesynth.client.RunStatus;
+import dev.finesynth.client.TextFiles;
+import dev.finesynth.contracts.events.EvaluationSpec;
+import dev.finesynth.contracts.events.Presets;
+import dev.finesynth.contracts.events.RunEvent;
+import dev.finesynth.contracts.events.TrainingSpec;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The whole recipe on a BEIR folder: synthesize from the train queries, fine-tune, evaluate on the
+ * test queries against the whole corpus, print the progress and the before/after table.
+ */
+public final class RecipeRunner {
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+  /** What a recipe run ended with. */
+  public record Outcome(String name, RunStatus status, MetricsTable metrics) {}
+
+  private RecipeRunner() {}
+
+  public static Outcome run(FinesynthClient client, Path beir, String preset, int numRelations,
+      TrainingSpec training, List<Integer> ks, PrintWriter out) {
+    RunRequest request = RunRequest.builder()
+        .setQueries(TextFiles.queries(beir))
+        .setDocuments(TextFiles.documents(beir))
+        .optModels(Presets.models(preset))
+        .optNumRelations(numRelations)
+        .optTraining(training)
+        .optEvaluation(new EvaluationSpec("beir", beir.toAbsolutePath().toString(), "test", ks))
+        .build();
+    String name = client.startRun(request);
+    out.printf(Locale.ROOT, "[finesynth] run %s: %d train queries, %d documents, preset %s, %d relations, "
+            + "%d epochs at lr %.0e (%s, scale %.1f)%n", name, request.queries().size(), request.documents().size(),
+        preset, numRelations, training.epochs(), training.learningRate(), training.similarity(), training.scale());
+    out.flush();
+    RunStatus status = client.follow(name, event -> print(out, event));
+    MetricsTable table = MetricsTable.of(client.run(name).metrics());
+    out.println();
+    out.print(table.render());
+    out.flush();
+    return new Outcome(name, status, table);
+  }
+
+  private static void print(PrintWriter out, RunEvent e) {
+    out.printf("%s %-9s %-9s %s%n", TIME.format(e.timestamp()), e.stage(), e.type(), e.message() == null ? "" : e.message());
+    out.flush();
+  }
+}

@@ -1,0 +1,52 @@
+package dev.finesynth.cli.stack;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+
+/**
+ * The local stack for one command: reuses a running broker and services, starts what is missing,
+ * and on close stops only what it started (unless told to keep it).
+ */
+public final class StackSession implements AutoCloseable {
+  private final LocalStack stack;
+  private final String bootstrapServers;
+  private final boolean startedBroker;
+  private final boolean keep;
+  private final PrintWriter out;
+
+  private StackSession(LocalStack stack, String bootstrapServers, boolean startedBroker, boolean keep, PrintWriter out) {
+    this.stack = stack;
+    this.bootstrapServers = bootstrapServers;
+    this.startedBroker = startedBroker;
+    this.keep = keep;
+    this.out = out;
+  }
+
+  public static StackSession open(java.nio.file.Path root, boolean keep, PrintWriter out) throws Exception {
+    LocalStack stack = new LocalStack(root, System.out);
+    var running = stack.bootstrapServers();
+    String kafka = running.isPresent() ? running.get() : stack.startBroker(0);
+    out.println("[finesynth] Kafka at " + kafka + "; starting the services (the first start loads the models)...");
+    out.flush();
+    stack.startServices(kafka, Duration.ofMinutes(5));
+    return new StackSession(stack, kafka, running.isEmpty(), keep, out);
+  }
+
+  public String bootstrapServers() {
+    return bootstrapServers;
+  }
+
+  public LocalStack stack() {
+    return stack;
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (keep) {
+      out.println("[finesynth] the stack keeps running; stop it with ./finesynth down");
+    } else if (startedBroker) {
+      stack.stopAll();
+    }
+    out.flush();
+  }
+}
