@@ -23,59 +23,19 @@ import java.util.Random;
  *
  * <p>Usage: {@code EncoderBenchmark [sentences] [pairs] [rounds]}. The last line printed is {@code
  * bi_ratio=<x> cross_ratio=<y> peak_rss_mb=<n>}, ratios being ours / ONNX Runtime.
+ *
+ * <p>Run it on an otherwise idle machine: with other processes on the cores, PyTorch's OpenMP
+ * threads spin at barriers and its figures collapse (set {@code OMP_WAIT_POLICY=PASSIVE} where the
+ * machine is shared; that costs about a tenth of the idle-machine speed).
  */
 public final class EncoderBenchmark {
   private static final String MODEL = "all-minilm-l6-v2";
-  private static final String[] WORDS = {
-    "search",
-    "engine",
-    "ranks",
-    "documents",
-    "by",
-    "relevance",
-    "to",
-    "the",
-    "query",
-    "and",
-    "models",
-    "learn",
-    "from",
-    "clicks",
-    "users",
-    "make",
-    "while",
-    "reading",
-    "results",
-    "pages",
-    "kafka",
-    "streams",
-    "carry",
-    "events",
-    "between",
-    "services",
-    "that",
-    "train",
-    "evaluate",
-    "deploy",
-    "vectors",
-    "quickly",
-    "on",
-    "small",
-    "machines",
-    "with",
-    "two",
-    "cores",
-    "only",
-    "memory",
-    "budget",
-    "tokens",
-    "batch",
-    "latency",
-    "throughput",
-    "index",
-    "corpus",
-    "answers"
-  };
+  private static final String[] WORDS =
+      ("search engine ranks documents by relevance to the query and models learn from clicks"
+              + " users make while reading results pages kafka streams carry events between"
+              + " services that train evaluate deploy vectors quickly on small machines with two"
+              + " cores only memory budget tokens batch latency throughput index corpus answers")
+          .split(" ");
 
   /** What one run measured; ratios are PyTorch over ONNX Runtime. */
   public record Result(
@@ -109,6 +69,7 @@ public final class EncoderBenchmark {
     int sentences = args.length > 0 ? Integer.parseInt(args[0]) : 256;
     int pairs = args.length > 1 ? Integer.parseInt(args[1]) : 96;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 6;
+    System.out.println("load average at start: " + loadAverage());
     Result r = run(sentences, pairs, rounds);
     System.out.printf(
         Locale.ROOT,
@@ -201,6 +162,14 @@ public final class EncoderBenchmark {
       sb.append(i == 0 ? "" : " ").append(WORDS[random.nextInt(WORDS.length)]);
     }
     return sb.toString();
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (IOException e) {
+      return "unknown";
+    }
   }
 
   /** The process's peak resident set (VmHWM), or -1 where /proc is not there. */
