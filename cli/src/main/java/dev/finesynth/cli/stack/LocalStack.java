@@ -155,9 +155,13 @@ public final class LocalStack {
             "-Dfinesynth.topic-prefix=" + topicPrefix,
             "-jar",
             runner.toString()));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
+    // OpenMP threads that spin while waiting starve each other when services share the cores
+    builder.environment().putIfAbsent("OMP_WAIT_POLICY", "PASSIVE");
+    builder.environment().putIfAbsent("DJL_OFFLINE", "true");
+    builder.environment().putIfAbsent("OPT_OUT_TRACKING", "true");
     Process process =
-        new ProcessBuilder(command)
-            .directory(root.toFile())
+        builder
             .redirectErrorStream(true)
             .redirectOutput(log(service).toFile())
             .start();
