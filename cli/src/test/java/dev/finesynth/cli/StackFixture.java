@@ -30,8 +30,20 @@ final class StackFixture implements AutoCloseable {
     LocalStack stack =
         new LocalStack(KafkaBroker.projectRoot(), state, freePortRun(), System.out)
             .withTopicPrefix(prefix);
+    StackFixture fixture = new StackFixture(stack, state);
+    // a crashed or killed test JVM must not leave services behind
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    stack.stopAll();
+                  } catch (Exception ignored) {
+                    // best effort at exit
+                  }
+                }));
     stack.startServices(KafkaBroker.bootstrapServers(), Duration.ofMinutes(3));
-    return new StackFixture(stack, state);
+    return fixture;
   }
 
   String prefix() {

@@ -65,7 +65,10 @@ public class EncoderCache {
    * without one run on PyTorch.
    */
   private static EncoderOptions options(int maxLength) {
-    return EncoderOptions.builder().optMaxLength(maxLength).optBackend(Backend.ONNX_RUNTIME).build();
+    return EncoderOptions.builder()
+        .optMaxLength(maxLength)
+        .optBackend(Backend.ONNX_RUNTIME)
+        .build();
   }
 
   private static EncoderOptions pytorch(int maxLength) {

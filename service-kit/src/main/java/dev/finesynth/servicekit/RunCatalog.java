@@ -20,6 +20,7 @@ public class RunCatalog {
   private final Map<String, RunSpec> runs = new ConcurrentHashMap<>();
 
   @Inject EventCodec codec;
+  @Inject jakarta.enterprise.event.Event<RunArrived> arrived;
 
   @Incoming("runs")
   public void onRun(Record<String, String> record) {
@@ -28,7 +29,9 @@ public class RunCatalog {
       return;
     }
     RunSpec spec = codec.decode(Topics.RUNS, record.value());
-    runs.put(spec.runId(), spec);
+    if (runs.put(spec.runId(), spec) == null) {
+      arrived.fire(new RunArrived(spec));
+    }
     synchronized (this) {
       notifyAll();
     }
@@ -55,4 +58,10 @@ public class RunCatalog {
   public int size() {
     return runs.size();
   }
+
+  /**
+   * Fired on the consumer thread when a run spec is seen for the first time by this instance
+   * (including at start, when the topic is read again): observers must hand heavy work off.
+   */
+  public record RunArrived(RunSpec spec) {}
 }

@@ -3,7 +3,14 @@ package dev.finesynth.cli.bench;
 import picocli.CommandLine.Command;
 
 /** Benchmarks that print their figures; targets live here, not in timed unit tests. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Measure encoders, the synthesis pipeline, teacher strength and end-to-end quality.",
-    subcommands = {BenchEncodersCommand.class, BenchSynthesisCommand.class, BenchQualityCommand.class})
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description =
+        "Measure encoders, the synthesis pipeline, teacher strength and end-to-end quality.",
+    subcommands = {
+      BenchEncodersCommand.class,
+      BenchSynthesisCommand.class,
+      BenchQualityCommand.class
+    })
 public class BenchCommand {}

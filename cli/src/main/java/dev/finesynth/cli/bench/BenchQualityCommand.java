@@ -17,13 +17,22 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "quality", mixinStandardHelpOptions = true,
-    description = "Run the whole recipe on a BEIR folder and print NDCG@10 and recall@10 before and after fine-tuning.")
+@Command(
+    name = "quality",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run the whole recipe on a BEIR folder and print NDCG@10 and recall@10 before and after fine-tuning.")
 public class BenchQualityCommand implements Callable<Integer> {
-  @Option(names = "--beir", required = true, description = "BEIR folder with qrels/train.tsv and qrels/test.tsv.")
+  @Option(
+      names = "--beir",
+      required = true,
+      description = "BEIR folder with qrels/train.tsv and qrels/test.tsv.")
   Path beir;
 
-  @Option(names = "--models", defaultValue = Presets.DEFAULT, description = "Preset (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--models",
+      defaultValue = Presets.DEFAULT,
+      description = "Preset (default ${DEFAULT-VALUE}).")
   String preset;
 
   @Option(names = "--num-relations", defaultValue = "20", description = "Default ${DEFAULT-VALUE}.")
@@ -32,13 +41,19 @@ public class BenchQualityCommand implements Callable<Integer> {
   @Option(names = "--epochs", defaultValue = "2", description = "Default ${DEFAULT-VALUE}.")
   int epochs;
 
-  @Option(names = "--learning-rate", defaultValue = "2e-5", description = "Default ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--learning-rate",
+      defaultValue = "2e-5",
+      description = "Default ${DEFAULT-VALUE}.")
   double learningRate;
 
   @Option(names = "--batch-size", defaultValue = "32", description = "Default ${DEFAULT-VALUE}.")
   int batchSize;
 
-  @Option(names = "--scale", defaultValue = "1.0", description = "Student similarity scale in MarginMSE (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--scale",
+      defaultValue = "1.0",
+      description = "Student similarity scale in MarginMSE (default ${DEFAULT-VALUE}).")
   double scale;
 
   @Option(names = "--keep", description = "Leave the local stack running.")
@@ -49,18 +64,25 @@ public class BenchQualityCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    TrainingSpec training = TrainingSpec.defaults()
-        .withSchedule("AdamW", learningRate, epochs, batchSize, 10)
-        .withSimilarity("cosine", scale)
-        .withCheckpointEverySteps(100);
+    TrainingSpec training =
+        TrainingSpec.defaults()
+            .withSchedule("AdamW", learningRate, epochs, batchSize, 10)
+            .withSimilarity("cosine", scale)
+            .withCheckpointEverySteps(100);
     try (StackSession session = StackSession.open(FinesynthHome.root(), keep, out)) {
-      FinesynthClient client = FinesynthClient.connect(session.bootstrapServers(), Topics.DEFAULT_PREFIX);
-      var outcome = RecipeRunner.run(client, beir, preset, numRelations, training, List.of(10), out);
+      FinesynthClient client =
+          FinesynthClient.connect(session.bootstrapServers(), Topics.DEFAULT_PREFIX);
+      var outcome =
+          RecipeRunner.run(client, beir, preset, numRelations, training, List.of(10), out);
       var table = outcome.metrics();
       int last = table.lastEpoch();
-      out.printf(Locale.ROOT, "ndcg@10_before=%.4f ndcg@10_after=%.4f recall@10_before=%.4f recall@10_after=%.4f%n",
-          value(table.value("ndcg@10", 0)), value(table.value("ndcg@10", last)),
-          value(table.value("recall@10", 0)), value(table.value("recall@10", last)));
+      out.printf(
+          Locale.ROOT,
+          "ndcg@10_before=%.4f ndcg@10_after=%.4f recall@10_before=%.4f recall@10_after=%.4f%n",
+          value(table.value("ndcg@10", 0)),
+          value(table.value("ndcg@10", last)),
+          value(table.value("recall@10", 0)),
+          value(table.value("recall@10", last)));
       out.flush();
       return outcome.status() == RunStatus.FINISHED ? 0 : 1;
     }

@@ -41,19 +41,31 @@ import picocli.CommandLine.Spec;
  * through Kafka and the services (after a warm-up run has indexed the corpus, so that only query
  * mining, scoring and the sink are timed).
  */
-@Command(name = "synthesis", mixinStandardHelpOptions = true,
-    description = "Queries/s mined, pairs/s scored and triplets/s end to end through Kafka, against each stage alone.")
+@Command(
+    name = "synthesis",
+    mixinStandardHelpOptions = true,
+    description =
+        "Queries/s mined, pairs/s scored and triplets/s end to end through Kafka, against each stage alone.")
 public class BenchSynthesisCommand implements Callable<Integer> {
-  @Option(names = "--beir", required = true, description = "BEIR folder: its corpus and train queries are used.")
+  @Option(
+      names = "--beir",
+      required = true,
+      description = "BEIR folder: its corpus and train queries are used.")
   Path beir;
 
-  @Option(names = "--queries", defaultValue = "100", description = "Queries timed end to end (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--queries",
+      defaultValue = "100",
+      description = "Queries timed end to end (default ${DEFAULT-VALUE}).")
   int queryCount;
 
   @Option(names = "--num-relations", defaultValue = "10", description = "Default ${DEFAULT-VALUE}.")
   int numRelations;
 
-  @Option(names = "--models", defaultValue = Presets.DEFAULT, description = "Preset (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--models",
+      defaultValue = Presets.DEFAULT,
+      description = "Preset (default ${DEFAULT-VALUE}).")
   String preset;
 
   @Option(names = "--keep", description = "Leave the local stack running.")
@@ -74,41 +86,65 @@ public class BenchSynthesisCommand implements Callable<Integer> {
     double minerTps = minerQps * (numRelations - 1);
     double scorerTps = scorerRps * (numRelations - 1);
     out.printf(Locale.ROOT, "miner alone:  %.1f queries/s (%.1f triplets/s)%n", minerQps, minerTps);
-    out.printf(Locale.ROOT, "scorer alone: %.1f pairs/s (%.1f triplets/s)%n", scorerRps * numRelations, scorerTps);
+    out.printf(
+        Locale.ROOT,
+        "scorer alone: %.1f pairs/s (%.1f triplets/s)%n",
+        scorerRps * numRelations,
+        scorerTps);
     out.flush();
 
     try (StackSession session = StackSession.open(FinesynthHome.root(), keep, out)) {
-      FinesynthClient client = FinesynthClient.connect(session.bootstrapServers(), Topics.DEFAULT_PREFIX);
+      FinesynthClient client =
+          FinesynthClient.connect(session.bootstrapServers(), Topics.DEFAULT_PREFIX);
       out.println("[bench] warm-up run: the miner indexes the corpus");
       out.flush();
       String warmup = client.startRun(request(queries.subList(0, 1), documents, models));
       if (client.follow(warmup, e -> {}) != RunStatus.FINISHED) {
-        throw new IllegalStateException("the warm-up run did not finish: " + client.run(warmup).failureReason());
+        throw new IllegalStateException(
+            "the warm-up run did not finish: " + client.run(warmup).failureReason());
       }
       Instant start = Instant.now();
       String name = client.startRun(request(timed, documents, models));
       List<RunEvent> events = new ArrayList<>();
       RunStatus status = client.follow(name, events::add);
-      Instant end = events.stream().filter(e -> e.type() == RunEventType.COMPLETED && e.stage().equals("dataset"))
-          .map(RunEvent::timestamp).findFirst().orElse(Instant.now());
+      Instant end =
+          events.stream()
+              .filter(e -> e.type() == RunEventType.COMPLETED && e.stage().equals("dataset"))
+              .map(RunEvent::timestamp)
+              .findFirst()
+              .orElse(Instant.now());
       double seconds = Duration.between(start, end).toMillis() / 1000.0;
       double endToEnd = timed.size() * (numRelations - 1) / seconds;
-      out.printf(Locale.ROOT, "end to end:   %.1f queries/s mined, %.1f pairs/s scored, %.1f triplets/s (%d triplets in %.1f s, %s)%n",
-          timed.size() / seconds, timed.size() * numRelations / seconds, endToEnd, timed.size() * (numRelations - 1), seconds, status);
+      out.printf(
+          Locale.ROOT,
+          "end to end:   %.1f queries/s mined, %.1f pairs/s scored, %.1f triplets/s (%d triplets in %.1f s, %s)%n",
+          timed.size() / seconds,
+          timed.size() * numRelations / seconds,
+          endToEnd,
+          timed.size() * (numRelations - 1),
+          seconds,
+          status);
       out.printf(Locale.ROOT, "pipeline_ratio=%.3f%n", endToEnd / Math.min(minerTps, scorerTps));
       out.flush();
       return status == RunStatus.FINISHED ? 0 : 1;
     }
   }
 
-  private RunRequest request(List<TextRecord> queries, List<TextRecord> documents, SynthesisModels models) {
-    return RunRequest.builder().setQueries(queries).setDocuments(documents).optModels(models)
-        .optNumRelations(numRelations).build();
+  private RunRequest request(
+      List<TextRecord> queries, List<TextRecord> documents, SynthesisModels models) {
+    return RunRequest.builder()
+        .setQueries(queries)
+        .setDocuments(documents)
+        .optModels(models)
+        .optNumRelations(numRelations)
+        .build();
   }
 
   /** Query encoding plus exact search over a corpus-sized index (its vectors need not be real). */
   private static double minerAlone(String miner, List<TextRecord> queries, int corpusSize) {
-    try (BiEncoder encoder = Encoders.fromEnvironment().biEncoder(miner, EncoderOptions.builder().optMaxLength(64).build())) {
+    try (BiEncoder encoder =
+        Encoders.fromEnvironment()
+            .biEncoder(miner, EncoderOptions.builder().optMaxLength(64).build())) {
       List<String> texts = queries.stream().map(TextRecord::text).toList();
       encoder.encodeQueries(texts.subList(0, Math.min(8, texts.size()))); // warm-up
       Random random = new Random(1);
@@ -132,34 +168,42 @@ public class BenchSynthesisCommand implements Callable<Integer> {
   }
 
   /** The preset's teacher on realistic relations: each query with {@code n} corpus documents. */
-  private double scorerAlone(SynthesisModels models, List<TextRecord> queries, List<TextRecord> documents) {
+  private double scorerAlone(
+      SynthesisModels models, List<TextRecord> queries, List<TextRecord> documents) {
     List<Relation> relations = new ArrayList<>();
     Random random = new Random(2);
     for (TextRecord q : queries.subList(0, Math.min(24, queries.size()))) {
       List<RelatedDocument> docs = new ArrayList<>();
       for (int r = 1; r <= numRelations; r++) {
         TextRecord d = documents.get(random.nextInt(documents.size()));
-        docs.add(new RelatedDocument(d.id(), d.title().isBlank() ? d.text() : d.title() + " " + d.text(), r, 0));
+        docs.add(
+            new RelatedDocument(
+                d.id(), d.title().isBlank() ? d.text() : d.title() + " " + d.text(), r, 0));
       }
       relations.add(Relation.of("bench", q.id(), q.text(), docs));
     }
     Encoders encoders = Encoders.fromEnvironment();
     List<AutoCloseable> opened = new ArrayList<>();
-    EncoderSource source = new EncoderSource() {
-      @Override
-      public BiEncoder biEncoder(String reference, int maxLength) {
-        BiEncoder e = encoders.biEncoder(reference, EncoderOptions.builder().optMaxLength(maxLength).build());
-        opened.add(e);
-        return e;
-      }
+    EncoderSource source =
+        new EncoderSource() {
+          @Override
+          public BiEncoder biEncoder(String reference, int maxLength) {
+            BiEncoder e =
+                encoders.biEncoder(
+                    reference, EncoderOptions.builder().optMaxLength(maxLength).build());
+            opened.add(e);
+            return e;
+          }
 
-      @Override
-      public CrossEncoder crossEncoder(String reference, int maxLength) {
-        CrossEncoder e = encoders.crossEncoder(reference, EncoderOptions.builder().optMaxLength(maxLength).build());
-        opened.add(e);
-        return e;
-      }
-    };
+          @Override
+          public CrossEncoder crossEncoder(String reference, int maxLength) {
+            CrossEncoder e =
+                encoders.crossEncoder(
+                    reference, EncoderOptions.builder().optMaxLength(maxLength).build());
+            opened.add(e);
+            return e;
+          }
+        };
     try {
       Teacher teacher = Teachers.fromSpec(models, 256, source);
       teacher.score(relations.subList(0, 2)); // warm-up

@@ -29,20 +29,37 @@ public final class RecipeRunner {
 
   private RecipeRunner() {}
 
-  public static Outcome run(FinesynthClient client, Path beir, String preset, int numRelations,
-      TrainingSpec training, List<Integer> ks, PrintWriter out) {
-    RunRequest request = RunRequest.builder()
-        .setQueries(TextFiles.queries(beir))
-        .setDocuments(TextFiles.documents(beir))
-        .optModels(Presets.models(preset))
-        .optNumRelations(numRelations)
-        .optTraining(training)
-        .optEvaluation(new EvaluationSpec("beir", beir.toAbsolutePath().toString(), "test", ks))
-        .build();
+  public static Outcome run(
+      FinesynthClient client,
+      Path beir,
+      String preset,
+      int numRelations,
+      TrainingSpec training,
+      List<Integer> ks,
+      PrintWriter out) {
+    RunRequest request =
+        RunRequest.builder()
+            .setQueries(TextFiles.queries(beir))
+            .setDocuments(TextFiles.documents(beir))
+            .optModels(Presets.models(preset))
+            .optNumRelations(numRelations)
+            .optTraining(training)
+            .optEvaluation(new EvaluationSpec("beir", beir.toAbsolutePath().toString(), "test", ks))
+            .build();
     String name = client.startRun(request);
-    out.printf(Locale.ROOT, "[finesynth] run %s: %d train queries, %d documents, preset %s, %d relations, "
-            + "%d epochs at lr %.0e (%s, scale %.1f)%n", name, request.queries().size(), request.documents().size(),
-        preset, numRelations, training.epochs(), training.learningRate(), training.similarity(), training.scale());
+    out.printf(
+        Locale.ROOT,
+        "[finesynth] run %s: %d train queries, %d documents, preset %s, %d relations, "
+            + "%d epochs at lr %.0e (%s, scale %.1f)%n",
+        name,
+        request.queries().size(),
+        request.documents().size(),
+        preset,
+        numRelations,
+        training.epochs(),
+        training.learningRate(),
+        training.similarity(),
+        training.scale());
     out.flush();
     RunStatus status = client.follow(name, event -> print(out, event));
     MetricsTable table = MetricsTable.of(client.run(name).metrics());
@@ -53,7 +70,9 @@ public final class RecipeRunner {
   }
 
   private static void print(PrintWriter out, RunEvent e) {
-    out.printf("%s %-9s %-9s %s%n", TIME.format(e.timestamp()), e.stage(), e.type(), e.message() == null ? "" : e.message());
+    out.printf(
+        "%s %-9s %-9s %s%n",
+        TIME.format(e.timestamp()), e.stage(), e.type(), e.message() == null ? "" : e.message());
     out.flush();
   }
 }

@@ -23,13 +23,19 @@ import picocli.CommandLine.Spec;
  * train queries, fine-tune, evaluate on the held-out queries, print the before/after table and
  * where everything is, and stop what it started unless asked to keep it.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Run synthesis, fine-tuning and evaluation on the bundled sample, end to end, on this machine.")
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run synthesis, fine-tuning and evaluation on the bundled sample, end to end, on this machine.")
 public class DemoCommand implements Callable<Integer> {
   @Option(names = "--keep", description = "Leave the local stack running afterwards.")
   boolean keep;
 
-  @Option(names = "--epochs", defaultValue = "2", description = "Training epochs (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--epochs",
+      defaultValue = "2",
+      description = "Training epochs (default ${DEFAULT-VALUE}).")
   int epochs;
 
   @Option(names = "--sample", description = "A BEIR folder to use instead of the bundled sample.")
@@ -45,19 +51,34 @@ public class DemoCommand implements Callable<Integer> {
       throw new IllegalStateException("the sample folder " + data + " is missing");
     }
     PrintWriter out = spec.commandLine().getOut();
-    TrainingSpec training = TrainingSpec.defaults()
-        .withSchedule("AdamW", 2e-5, epochs, 32, 10)
-        .withCheckpointEverySteps(50);
+    TrainingSpec training =
+        TrainingSpec.defaults()
+            .withSchedule("AdamW", 2e-5, epochs, 32, 10)
+            .withCheckpointEverySteps(50);
     try (StackSession session = StackSession.open(root, keep, out)) {
-      FinesynthClient client = FinesynthClient.connect(session.bootstrapServers(), Topics.DEFAULT_PREFIX);
+      FinesynthClient client =
+          FinesynthClient.connect(session.bootstrapServers(), Topics.DEFAULT_PREFIX);
       var outcome = RecipeRunner.run(client, data, Presets.DEFAULT, 10, training, List.of(10), out);
       Path home = session.stack().dataDir();
       String runId = client.run(outcome.name()).spec().runId();
       out.println();
       out.println("[demo] run:     " + outcome.name() + " " + outcome.status());
-      out.println("[demo] dataset: " + home.resolve("datasets").resolve(runId) + "  (./finesynth dataset " + outcome.name() + " --out FILE)");
-      out.println("[demo] model:   " + home.resolve("models").resolve(runId) + "  (./finesynth model " + outcome.name() + " --out DIR)");
-      out.println("[demo] report:  " + home.resolve("reports").resolve(runId) + "  (report.md, report.json, chart.svg)");
+      out.println(
+          "[demo] dataset: "
+              + home.resolve("datasets").resolve(runId)
+              + "  (./finesynth dataset "
+              + outcome.name()
+              + " --out FILE)");
+      out.println(
+          "[demo] model:   "
+              + home.resolve("models").resolve(runId)
+              + "  (./finesynth model "
+              + outcome.name()
+              + " --out DIR)");
+      out.println(
+          "[demo] report:  "
+              + home.resolve("reports").resolve(runId)
+              + "  (report.md, report.json, chart.svg)");
       out.flush();
       return outcome.status() == RunStatus.FINISHED ? 0 : 1;
     }

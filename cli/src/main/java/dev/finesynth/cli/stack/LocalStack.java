@@ -161,10 +161,7 @@ public final class LocalStack {
     builder.environment().putIfAbsent("DJL_OFFLINE", "true");
     builder.environment().putIfAbsent("OPT_OUT_TRACKING", "true");
     Process process =
-        builder
-            .redirectErrorStream(true)
-            .redirectOutput(log(service).toFile())
-            .start();
+        builder.redirectErrorStream(true).redirectOutput(log(service).toFile()).start();
     Files.writeString(pidFile(service), Long.toString(process.pid()));
   }
 

@@ -14,7 +14,12 @@ public final class StackSession implements AutoCloseable {
   private final boolean keep;
   private final PrintWriter out;
 
-  private StackSession(LocalStack stack, String bootstrapServers, boolean startedBroker, boolean keep, PrintWriter out) {
+  private StackSession(
+      LocalStack stack,
+      String bootstrapServers,
+      boolean startedBroker,
+      boolean keep,
+      PrintWriter out) {
     this.stack = stack;
     this.bootstrapServers = bootstrapServers;
     this.startedBroker = startedBroker;
@@ -22,11 +27,15 @@ public final class StackSession implements AutoCloseable {
     this.out = out;
   }
 
-  public static StackSession open(java.nio.file.Path root, boolean keep, PrintWriter out) throws Exception {
+  public static StackSession open(java.nio.file.Path root, boolean keep, PrintWriter out)
+      throws Exception {
     LocalStack stack = new LocalStack(root, System.out);
     var running = stack.bootstrapServers();
     String kafka = running.isPresent() ? running.get() : stack.startBroker(0);
-    out.println("[finesynth] Kafka at " + kafka + "; starting the services (the first start loads the models)...");
+    out.println(
+        "[finesynth] Kafka at "
+            + kafka
+            + "; starting the services (the first start loads the models)...");
     out.flush();
     stack.startServices(kafka, Duration.ofMinutes(5));
     return new StackSession(stack, kafka, running.isEmpty(), keep, out);

@@ -30,19 +30,27 @@ public class ModelResource {
     if (!Files.isDirectory(folder)) {
       throw new NotFoundException("no model of run " + runId + " for epoch " + epoch);
     }
-    StreamingOutput zip = out -> {
-      try (ZipOutputStream stream = new ZipOutputStream(out); var files = Files.walk(folder)) {
-        files.filter(Files::isRegularFile).forEach(file -> {
-          try {
-            stream.putNextEntry(new ZipEntry(folder.relativize(file).toString()));
-            Files.copy(file, stream);
-            stream.closeEntry();
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    StreamingOutput zip =
+        out -> {
+          try (ZipOutputStream stream = new ZipOutputStream(out);
+              var files = Files.walk(folder)) {
+            files
+                .filter(Files::isRegularFile)
+                .forEach(
+                    file -> {
+                      try {
+                        stream.putNextEntry(new ZipEntry(folder.relativize(file).toString()));
+                        Files.copy(file, stream);
+                        stream.closeEntry();
+                      } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                      }
+                    });
           }
-        });
-      }
-    };
-    return Response.ok(zip).header("Content-Disposition", "attachment; filename=\"" + runId + "-epoch-" + epoch + ".zip\"").build();
+        };
+    return Response.ok(zip)
+        .header(
+            "Content-Disposition", "attachment; filename=\"" + runId + "-epoch-" + epoch + ".zip\"")
+        .build();
   }
 }

@@ -68,10 +68,13 @@ public class RunResource {
   public Multi<RunEvent> logs(@PathParam("name") String name) {
     FinesynthClient client = client();
     find(name);
-    return Multi.createFrom().<RunEvent>emitter(emitter -> {
-      client.follow(name, emitter::emit);
-      emitter.complete();
-    }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    return Multi.createFrom()
+        .<RunEvent>emitter(
+            emitter -> {
+              client.follow(name, emitter::emit);
+              emitter.complete();
+            })
+        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
   }
 
   @GET
@@ -93,7 +96,9 @@ public class RunResource {
       rows.forEach(t -> body.append(client.cluster().codec().encode(t)).append('\n'));
       return Response.ok(body.toString()).header("X-Row-Count", rows.size()).build();
     } catch (IllegalStateException notComplete) {
-      return Response.status(Response.Status.CONFLICT).entity(Map.of("error", notComplete.getMessage())).build();
+      return Response.status(Response.Status.CONFLICT)
+          .entity(Map.of("error", notComplete.getMessage()))
+          .build();
     }
   }
 
@@ -104,15 +109,20 @@ public class RunResource {
       throw new BadRequestException("queries and documents are required");
     }
     try {
-      RunRequest run = RunRequest.builder()
-          .setQueries(request.queries())
-          .setDocuments(request.documents())
-          .optName(request.name())
-          .optModels(Presets.models(request.preset() != null ? request.preset() : Presets.DEFAULT))
-          .optNumRelations(request.numRelations() != null ? request.numRelations() : 10)
-          .optTraining(request.fit() ? request.training() != null ? request.training() : TrainingSpec.defaults() : null)
-          .optEvaluation(request.evaluation())
-          .build();
+      RunRequest run =
+          RunRequest.builder()
+              .setQueries(request.queries())
+              .setDocuments(request.documents())
+              .optName(request.name())
+              .optModels(
+                  Presets.models(request.preset() != null ? request.preset() : Presets.DEFAULT))
+              .optNumRelations(request.numRelations() != null ? request.numRelations() : 10)
+              .optTraining(
+                  request.fit()
+                      ? request.training() != null ? request.training() : TrainingSpec.defaults()
+                      : null)
+              .optEvaluation(request.evaluation())
+              .build();
       String name = client().startRun(run);
       return Response.status(Response.Status.CREATED).entity(Map.of("name", name)).build();
     } catch (IllegalArgumentException e) {
@@ -142,8 +152,17 @@ public class RunResource {
   }
 
   private static Map<String, Object> summary(RunView run) {
-    return Map.of("name", run.spec().name(), "runId", run.spec().runId(), "status", run.status(),
-        "stage", run.currentStage(), "createdAt", run.spec().createdAt().toString());
+    return Map.of(
+        "name",
+        run.spec().name(),
+        "runId",
+        run.spec().runId(),
+        "status",
+        run.status(),
+        "stage",
+        run.currentStage(),
+        "createdAt",
+        run.spec().createdAt().toString());
   }
 
   /** The body of {@code POST /runs}. */
