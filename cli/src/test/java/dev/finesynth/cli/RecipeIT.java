@@ -10,6 +10,7 @@ import dev.finesynth.client.RunStatus;
 import dev.finesynth.client.RunView;
 import dev.finesynth.contracts.codec.EventCodec;
 import dev.finesynth.contracts.events.CorpusDocument;
+import dev.finesynth.contracts.events.Presets;
 import dev.finesynth.contracts.events.RunEvent;
 import dev.finesynth.contracts.events.RunEventType;
 import dev.finesynth.contracts.events.Triplet;
@@ -309,24 +310,26 @@ class RecipeIT {
     }
   }
 
-  /** margin = mean(bge, e5)(q, pos) - mean(bge, e5)(q, neg), recomputed here for a sample. */
+  /** margin = teacher(q, pos) - teacher(q, neg), the offline teacher recomputed here for a sample. */
   private static void assertMarginsAreTheTeacherDifference() {
     List<Triplet> sample =
-        triplets.stream()
-            .filter(t -> Math.floorMod(t.key().hashCode(), 23) == 0)
-            .limit(30)
-            .toList();
+        triplets.stream().filter(t -> Math.floorMod(t.key().hashCode(), 23) == 0).limit(30).toList();
     assertThat(sample).isNotEmpty();
     Encoders encoders = Encoders.fromEnvironment();
     EncoderOptions options = EncoderOptions.builder().optMaxLength(256).build();
-    try (BiEncoder bge = encoders.biEncoder("bge-small-en-v1.5", options);
-        BiEncoder e5 = encoders.biEncoder("e5-small-v2", options)) {
+    List<BiEncoder> teacher = new ArrayList<>();
+    try {
+      for (var scorer : Presets.models("offline").teacher()) {
+        teacher.add(encoders.biEncoder(scorer.model(), options));
+      }
       for (Triplet t : sample) {
-        double pos = (cos(bge, t.query(), t.positive()) + cos(e5, t.query(), t.positive())) / 2;
-        double neg = (cos(bge, t.query(), t.negative()) + cos(e5, t.query(), t.negative())) / 2;
+        double pos = teacher.stream().mapToDouble(e -> cos(e, t.query(), t.positive())).average().orElseThrow();
+        double neg = teacher.stream().mapToDouble(e -> cos(e, t.query(), t.negative())).average().orElseThrow();
         assertThat(t.positiveScore()).isCloseTo(pos, org.assertj.core.data.Offset.offset(1e-4));
         assertThat(t.margin()).isCloseTo(pos - neg, org.assertj.core.data.Offset.offset(2e-4));
       }
+    } finally {
+      teacher.forEach(BiEncoder::close);
     }
   }
 

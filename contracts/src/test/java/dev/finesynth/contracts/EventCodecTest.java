@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.finesynth.contracts.codec.EventCodec;
 import dev.finesynth.contracts.events.QueryEvent;
+import dev.finesynth.contracts.events.RelatedDocument;
 import dev.finesynth.contracts.events.Relation;
 import dev.finesynth.contracts.events.RunSpec;
+import dev.finesynth.contracts.events.SynthesisModels;
 import dev.finesynth.contracts.topics.Topics;
 import dev.finesynth.contracts.validation.EventLimits;
 import dev.finesynth.contracts.validation.InvalidEventException;
@@ -84,6 +86,56 @@ class EventCodecTest {
         codec.encode(SampleEvents.runSpec()).replace("\"numRelations\":10", "\"numRelations\":1");
     assertThatThrownBy(() -> codec.decode(Topics.RUNS, spec))
         .hasMessage("numRelations: is 1, must be at least 2");
+  }
+
+  @Test
+  void hybridMiningFieldsAreOptionalAndLeftOutWhenUnset() {
+    String old = codec.encode(SampleEvents.runSpec());
+    assertThat(old).doesNotContain("lexicalShare").doesNotContain("\"positive\"");
+    assertThat(codec.encode(SampleEvents.onePerTopic().get(Topics.RELATIONS)))
+        .doesNotContain("lexicalScore");
+    SynthesisModels models = codec.decode(RunSpec.class, old).models();
+    assertThat(models.lexicalShareOrDefault()).isZero();
+    assertThat(models.positiveOrDefault()).isEqualTo("miner");
+
+    String hybrid =
+        old.replace(
+            "\"fusion\":\"mean\"",
+            "\"fusion\":\"rrf\",\"lexicalShare\":0.3,\"positive\":\"teacher\"");
+    SynthesisModels decoded = codec.decode(RunSpec.class, hybrid).models();
+    assertThat(decoded).isEqualTo(models.withMining(0.3, "teacher").withFusion("rrf"));
+    assertThat(codec.encode(codec.decode(RunSpec.class, hybrid))).isEqualTo(hybrid);
+    String relation =
+        "{\"schemaVersion\":1,\"runId\":\"r\",\"queryId\":\"q\",\"query\":\"t\",\"documents\":["
+            + "{\"docId\":\"a\",\"text\":\"x\",\"rank\":1,\"minerScore\":0.5,\"lexicalScore\":7.5},"
+            + "{\"docId\":\"b\",\"text\":\"y\",\"rank\":2,\"minerScore\":0.1}]}";
+    assertThat(codec.decode(Relation.class, relation).documents())
+        .extracting(RelatedDocument::lexicalScore)
+        .containsExactly(7.5, null);
+  }
+
+  @Test
+  void unknownFusionAndPositiveAreRejected() {
+    String spec = codec.encode(SampleEvents.runSpec());
+    assertThatThrownBy(
+            () ->
+                codec.decode(
+                    RunSpec.class, spec.replace("\"fusion\":\"mean\"", "\"fusion\":\"max\"")))
+        .hasMessage("models.fusion: is 'max', must be mean, zscore or rrf");
+    assertThatThrownBy(
+            () ->
+                codec.decode(
+                    RunSpec.class,
+                    spec.replace(
+                        "\"fusion\":\"mean\"", "\"fusion\":\"mean\",\"positive\":\"oracle\"")))
+        .hasMessage("models.positive: is 'oracle', must be miner or teacher");
+    assertThatThrownBy(
+            () ->
+                codec.decode(
+                    RunSpec.class,
+                    spec.replace(
+                        "\"fusion\":\"mean\"", "\"fusion\":\"mean\",\"lexicalShare\":1.5")))
+        .hasMessage("models.lexicalShare: is 1.5, must be between 0 and 1");
   }
 
   private void assertRejected(String json, String field, String problem) {

@@ -41,6 +41,11 @@ public final class BiEncoderScorer implements Scorer {
     return scores;
   }
 
+  @Override
+  public boolean cosineScale() {
+    return true;
+  }
+
   private Map<String, float[]> encode(List<String> texts, boolean asQueries) {
     List<String> distinct = List.copyOf(new LinkedHashSet<>(texts));
     List<float[]> vectors =

@@ -6,4 +6,12 @@ import java.util.List;
 /** Scores every (query, document) pair of a batch of relations: one array per relation. */
 public interface Scorer {
   List<double[]> score(List<Relation> relations);
+
+  /**
+   * Whether the scores are cosine similarities, the student's scale: such scorers are the
+   * reference that {@link Fusion#fuse} maps {@code zscore} and {@code rrf} labels back onto.
+   */
+  default boolean cosineScale() {
+    return false;
+  }
 }

@@ -1,50 +1,71 @@
 package dev.finesynth.teacher;
 
+import dev.finesynth.contracts.events.RelatedDocument;
 import dev.finesynth.contracts.events.Relation;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The judge that labels triplets: one or more scorers whose scores are fused into one.
+ * The judge that labels triplets: one or more scorers whose scores are fused into one label per
+ * candidate, on the scale of the student's cosine similarity (see {@link Fusion}).
  *
- * <p>Fusion {@code mean} is the weighted average of raw scores. With bi-encoder scorers that is a
- * cosine similarity, the same scale as the student's cosine similarity in MarginMSE, so the margin
- * labels need no rescaling.
+ * <p>The reference scale for {@code zscore} and {@code rrf} is the weighted mean cosine of the
+ * teacher's bi-encoder scorers; a teacher without a bi-encoder uses the miner's cosine ({@link
+ * RelatedDocument#minerScore()}) instead.
  */
 public final class Teacher {
   private final List<Scorer> scorers;
   private final double[] weights;
+  private final Fusion fusion;
   private final String description;
 
-  public Teacher(List<Scorer> scorers, double[] weights, String description) {
+  public Teacher(List<Scorer> scorers, double[] weights, Fusion fusion, String description) {
     if (scorers.isEmpty() || scorers.size() != weights.length) {
       throw new IllegalArgumentException("a teacher needs one weight per scorer");
     }
     this.scorers = List.copyOf(scorers);
     this.weights = weights.clone();
+    this.fusion = fusion;
     this.description = description;
   }
 
-  /** Fused scores: one array per relation, one score per document. */
+  /** Fused labels: one array per relation, one score per document. */
   public List<double[]> score(List<Relation> relations) {
-    double total = 0;
-    for (double w : weights) {
-      total += w;
+    List<List<double[]>> perScorer = new ArrayList<>(scorers.size());
+    for (Scorer scorer : scorers) {
+      perScorer.add(scorer.score(relations));
     }
     List<double[]> fused = new ArrayList<>(relations.size());
-    for (Relation relation : relations) {
-      fused.add(new double[relation.documents().size()]);
+    for (int r = 0; r < relations.size(); r++) {
+      List<double[]> rows = new ArrayList<>(scorers.size());
+      for (List<double[]> scores : perScorer) {
+        rows.add(scores.get(r));
+      }
+      fused.add(fusion.fuse(rows, weights, reference(relations.get(r), rows)));
     }
+    return fused;
+  }
+
+  /** The weighted mean cosine of the bi-encoders, or the miner's cosine without any. */
+  private double[] reference(Relation relation, List<double[]> rows) {
+    double[] ref = new double[relation.documents().size()];
+    double total = 0;
     for (int s = 0; s < scorers.size(); s++) {
-      List<double[]> scores = scorers.get(s).score(relations);
-      for (int r = 0; r < relations.size(); r++) {
-        double[] row = fused.get(r);
-        for (int d = 0; d < row.length; d++) {
-          row[d] += weights[s] / total * scores.get(r)[d];
+      if (scorers.get(s).cosineScale()) {
+        total += weights[s];
+        for (int d = 0; d < ref.length; d++) {
+          ref[d] += weights[s] * rows.get(s)[d];
         }
       }
     }
-    return fused;
+    for (int d = 0; d < ref.length; d++) {
+      ref[d] = total > 0 ? ref[d] / total : relation.documents().get(d).minerScore();
+    }
+    return ref;
+  }
+
+  public Fusion fusion() {
+    return fusion;
   }
 
   public String description() {

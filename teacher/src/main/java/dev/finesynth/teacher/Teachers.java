@@ -10,9 +10,7 @@ public final class Teachers {
   private Teachers() {}
 
   public static Teacher fromSpec(SynthesisModels models, int maxLength, EncoderSource encoders) {
-    if (!models.fusion().equals("mean")) {
-      throw new IllegalArgumentException("unknown fusion '" + models.fusion() + "'; known: mean");
-    }
+    Fusion fusion = Fusion.of(models.fusion());
     List<Scorer> scorers = new ArrayList<>();
     double[] weights = new double[models.teacher().size()];
     for (int i = 0; i < weights.length; i++) {
@@ -20,7 +18,7 @@ public final class Teachers {
       scorers.add(scorer(spec, maxLength, encoders));
       weights[i] = spec.weight();
     }
-    return new Teacher(scorers, weights, describe(models));
+    return new Teacher(scorers, weights, fusion, describe(models));
   }
 
   private static Scorer scorer(ScorerSpec spec, int maxLength, EncoderSource encoders) {
@@ -28,9 +26,10 @@ public final class Teachers {
       case "bi-encoder" -> new BiEncoderScorer(encoders.biEncoder(spec.model(), maxLength));
       case "cross-encoder" ->
           new CrossEncoderScorer(encoders.crossEncoder(spec.model(), maxLength));
+      case "bm25" -> new Bm25Scorer();
       default ->
           throw new IllegalArgumentException(
-              "unknown scorer kind '" + spec.kind() + "'; known: bi-encoder, cross-encoder");
+              "unknown scorer kind '" + spec.kind() + "'; known: bi-encoder, cross-encoder, bm25");
     };
   }
 
@@ -40,9 +39,7 @@ public final class Teachers {
         + "("
         + String.join(
             ", ",
-            models.teacher().stream()
-                .map(s -> s.kind() + ":" + s.model() + "*" + s.weight())
-                .toList())
+            models.teacher().stream().map(s -> s.label() + "*" + s.weight()).toList())
         + ")";
   }
 }

@@ -6,6 +6,9 @@ import dev.finesynth.contracts.events.EvaluationSpec;
 import dev.finesynth.contracts.events.Presets;
 import dev.finesynth.contracts.events.ScorerSpec;
 import dev.finesynth.contracts.events.SynthesisModels;
+import dev.finesynth.contracts.validation.Checks;
+import dev.finesynth.contracts.validation.EventLimits;
+import dev.finesynth.contracts.validation.InvalidEventException;
 import dev.finesynth.encoders.hub.ModelRef;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +18,7 @@ import java.util.Map;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 @Command(
     name = "synthesize",
@@ -48,8 +52,27 @@ public class SynthesizeCommand extends ClusterCommand {
       names = "--teacher",
       split = ",",
       description =
-          "Replace the preset's teacher: model references, comma separated (cross-encoders or bi-encoders).")
+          "Replace the preset's teacher: model references (cross-encoders or bi-encoders) or bm25, comma separated.")
   List<String> teacher;
+
+  @Option(
+      names = "--fusion",
+      description =
+          "How the teacher's scorers combine: mean, zscore or rrf (default: the preset's; rrf for a"
+              + " --teacher with bm25, else mean).")
+  String fusion;
+
+  @Option(
+      names = "--lexical-share",
+      description =
+          "Share of each query's candidates mined with BM25 instead of the dense index, 0 to 1"
+              + " (default: the preset's).")
+  Double lexicalShare;
+
+  @Option(
+      names = "--positive",
+      description = "Who picks the positive: miner (its top hit) or teacher (default: the preset's).")
+  String positive;
 
   @Option(
       names = "--num-relations",
@@ -126,16 +149,43 @@ public class SynthesizeCommand extends ClusterCommand {
   private SynthesisModels models() {
     SynthesisModels preset = Presets.models(models);
     String minerModel = miner != null ? check(miner) : preset.miner();
+    SynthesisModels chosen;
     if (teacher == null || teacher.isEmpty()) {
-      return new SynthesisModels(
-          miner != null ? "custom" : preset.preset(),
-          minerModel,
-          preset.teacher(),
-          preset.fusion());
+      chosen = preset.withMiner(miner != null ? "custom" : preset.preset(), minerModel);
+    } else {
+      List<ScorerSpec> scorers =
+          teacher.stream()
+              .map(
+                  t ->
+                      t.equalsIgnoreCase("bm25")
+                          ? ScorerSpec.bm25()
+                          : new ScorerSpec(kind(check(t)), t, 1.0))
+              .toList();
+      boolean lexical = scorers.stream().anyMatch(s -> s.kind().equals("bm25"));
+      chosen =
+          new SynthesisModels(
+              "custom",
+              minerModel,
+              scorers,
+              lexical ? "rrf" : "mean",
+              preset.lexicalShare(),
+              preset.positive());
     }
-    List<ScorerSpec> scorers =
-        teacher.stream().map(t -> new ScorerSpec(kind(check(t)), t, 1.0)).toList();
-    return new SynthesisModels("custom", minerModel, scorers, "mean");
+    if (fusion != null) {
+      chosen = chosen.withFusion(fusion);
+    }
+    if (lexicalShare != null || positive != null) {
+      chosen =
+          chosen.withMining(
+              lexicalShare != null ? lexicalShare : chosen.lexicalShare(),
+              positive != null ? positive : chosen.positive());
+    }
+    try {
+      chosen.validate(new Checks(EventLimits.DEFAULT));
+    } catch (InvalidEventException e) {
+      throw new ParameterException(spec.commandLine(), "bad model settings: " + e.getMessage());
+    }
+    return chosen;
   }
 
   private static String kind(String reference) {

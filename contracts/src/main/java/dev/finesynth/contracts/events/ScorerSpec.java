@@ -1,5 +1,6 @@
 package dev.finesynth.contracts.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.finesynth.contracts.validation.Checks;
 import dev.finesynth.contracts.validation.Validated;
 
@@ -7,10 +8,13 @@ import dev.finesynth.contracts.validation.Validated;
  * One scorer of the teacher that labels triplets.
  *
  * @param kind {@code cross-encoder}, {@code bi-encoder} or {@code bm25}
- * @param model a model reference the encoders library accepts (ignored for bm25)
+ * @param model a model reference the encoders library accepts (absent for bm25, whose scores the
+ *     miner computes over the whole corpus and sends with each candidate)
  * @param weight weight of this scorer in the fusion
  */
-public record ScorerSpec(String kind, String model, double weight) implements Validated {
+public record ScorerSpec(
+    String kind, @JsonInclude(JsonInclude.Include.NON_NULL) String model, double weight)
+    implements Validated {
 
   public static ScorerSpec crossEncoder(String model) {
     return new ScorerSpec("cross-encoder", model, 1.0);
@@ -18,6 +22,15 @@ public record ScorerSpec(String kind, String model, double weight) implements Va
 
   public static ScorerSpec biEncoder(String model) {
     return new ScorerSpec("bi-encoder", model, 1.0);
+  }
+
+  public static ScorerSpec bm25() {
+    return new ScorerSpec("bm25", null, 1.0);
+  }
+
+  /** {@code kind:model}, or the kind alone for bm25. */
+  public String label() {
+    return model == null ? kind : kind + ":" + model;
   }
 
   @Override

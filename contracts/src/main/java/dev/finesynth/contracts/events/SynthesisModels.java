@@ -1,20 +1,70 @@
 package dev.finesynth.contracts.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.finesynth.contracts.validation.Checks;
+import dev.finesynth.contracts.validation.InvalidEventException;
 import dev.finesynth.contracts.validation.Validated;
 import java.util.List;
+import java.util.Set;
 
 /**
- * The models of a synthesis run.
+ * The models of a synthesis run, and how the miner and the teacher use them.
  *
- * @param preset the preset they came from ({@code en}, {@code multi}, {@code offline}) or {@code
- *     custom}
+ * @param preset the preset they came from ({@code en}, {@code multi}, {@code offline}, {@code
+ *     offline-fast}) or {@code custom}
  * @param miner bi-encoder that retrieves the positive and the hard negatives
  * @param teacher scorers whose fused score labels each triplet
- * @param fusion how the teacher's scores combine: {@code mean} (plain average of raw scores)
+ * @param fusion how the teacher's scores combine: {@code mean} (weighted mean of raw scores, for
+ *     scorers on one scale), {@code zscore} (weighted mean of per-query standard scores) or {@code
+ *     rrf} (weighted reciprocal-rank fusion, k = 60); the last two are put back on the cosine scale
+ *     (see the teacher module's {@code Fusion})
+ * @param lexicalShare share of each query's {@code numRelations} candidates that come from the
+ *     miner's BM25 index instead of the dense index (hybrid mining); null means 0, dense only
+ * @param positive who picks the positive among the candidates: {@code miner} (its top dense hit,
+ *     rank 1) or {@code teacher} (the candidate with the highest fused teacher score); null means
+ *     {@code miner}
  */
-public record SynthesisModels(String preset, String miner, List<ScorerSpec> teacher, String fusion)
+public record SynthesisModels(
+    String preset,
+    String miner,
+    List<ScorerSpec> teacher,
+    String fusion,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Double lexicalShare,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String positive)
     implements Validated {
+  public static final String POSITIVE_MINER = "miner";
+  public static final String POSITIVE_TEACHER = "teacher";
+  private static final Set<String> FUSIONS = Set.of("mean", "zscore", "rrf");
+
+  /** Dense mining, the miner's positive. */
+  public SynthesisModels(String preset, String miner, List<ScorerSpec> teacher, String fusion) {
+    this(preset, miner, teacher, fusion, null, null);
+  }
+
+  /** The same models mined and labelled with these settings (null for the defaults). */
+  public SynthesisModels withMining(Double lexicalShare, String positive) {
+    return new SynthesisModels(preset, miner, teacher, fusion, lexicalShare, positive);
+  }
+
+  /** The same models with another fusion. */
+  public SynthesisModels withFusion(String fusion) {
+    return new SynthesisModels(preset, miner, teacher, fusion, lexicalShare, positive);
+  }
+
+  /** The same settings with another preset name and miner. */
+  public SynthesisModels withMiner(String preset, String miner) {
+    return new SynthesisModels(preset, miner, teacher, fusion, lexicalShare, positive);
+  }
+
+  /** The share of lexical candidates, 0 when not set. */
+  public double lexicalShareOrDefault() {
+    return lexicalShare == null ? 0 : lexicalShare;
+  }
+
+  /** {@code miner} or {@code teacher}; {@code miner} when not set. */
+  public String positiveOrDefault() {
+    return positive == null ? POSITIVE_MINER : positive;
+  }
 
   @Override
   public void validate(Checks checks) {
@@ -23,8 +73,21 @@ public record SynthesisModels(String preset, String miner, List<ScorerSpec> teac
         .id("miner", miner)
         .notEmpty("teacher", teacher)
         .id("fusion", fusion);
+    if (!FUSIONS.contains(fusion)) {
+      throw new InvalidEventException("fusion", "is '" + fusion + "', must be mean, zscore or rrf");
+    }
     for (int i = 0; i < teacher.size(); i++) {
       checks.nested("teacher[" + i + "]", teacher.get(i));
+    }
+    if (lexicalShare != null && !(lexicalShare >= 0 && lexicalShare <= 1)) {
+      throw new InvalidEventException(
+          "lexicalShare", "is " + lexicalShare + ", must be between 0 and 1");
+    }
+    if (positive != null
+        && !positive.equals(POSITIVE_MINER)
+        && !positive.equals(POSITIVE_TEACHER)) {
+      throw new InvalidEventException(
+          "positive", "is '" + positive + "', must be miner or teacher");
     }
   }
 }

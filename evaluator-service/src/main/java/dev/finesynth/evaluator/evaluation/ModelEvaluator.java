@@ -1,44 +1,59 @@
 package dev.finesynth.evaluator.evaluation;
 
 import dev.finesynth.encoders.BiEncoder;
+import dev.finesynth.evaluation.data.Corpus;
 import dev.finesynth.evaluation.data.Document;
 import dev.finesynth.evaluation.data.EvaluationSet;
 import dev.finesynth.evaluation.metrics.RetrievalEvaluator;
 import dev.finesynth.evaluation.metrics.RetrievalReport;
 import dev.finesynth.evaluation.retrieval.ExactRetriever;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Retrieval quality of one bi-encoder on held-out data: every test query against the whole corpus
  * by exact search, documents as title + " " + text (as the reference figures are measured).
+ * Encoders are plain functions from texts to vectors, so the corpus vectors can be cached and the
+ * logic tested without a model.
  */
 public final class ModelEvaluator {
   private ModelEvaluator() {}
 
+  /** A model's view of the texts: a vector per text, in order. */
+  public interface Encoder extends Function<List<String>, List<float[]>> {}
+
+  /** Vectors of every document of {@code corpus}, ready for exact search. */
+  public static ExactRetriever index(Corpus corpus, Encoder passages) {
+    List<String> ids = List.copyOf(corpus.documents().keySet());
+    List<String> texts =
+        corpus.documents().values().stream().map(Document::titleAndText).toList();
+    return new ExactRetriever(ids, texts.isEmpty() ? List.of() : passages.apply(texts));
+  }
+
+  /** Ranks every query of {@code set} against {@code index} and scores the top max(ks). */
   public static RetrievalReport evaluate(
-      BiEncoder documents, BiEncoder queries, EvaluationSet set, List<Integer> ks) {
-    List<String> ids = new ArrayList<>(set.corpus().documents().keySet());
+      ExactRetriever index, Encoder queries, EvaluationSet set, List<Integer> ks) {
+    List<String> ids = List.copyOf(set.queries().texts().keySet());
     List<float[]> vectors =
-        documents.encodePassages(
-            ids.stream()
-                .map(id -> set.corpus().documents().get(id))
-                .map(Document::titleAndText)
-                .toList());
-    ExactRetriever retriever = new ExactRetriever(ids, vectors);
-    List<String> queryIds = new ArrayList<>(set.queries().texts().keySet());
-    List<float[]> queryVectors =
-        queries.encodeQueries(queryIds.stream().map(set.queries().texts()::get).toList());
+        ids.isEmpty() ? List.of() : queries.apply(List.copyOf(set.queries().texts().values()));
     Map<String, float[]> byId = new LinkedHashMap<>();
-    for (int i = 0; i < queryIds.size(); i++) {
-      byId.put(queryIds.get(i), queryVectors.get(i));
+    for (int i = 0; i < ids.size(); i++) {
+      byId.put(ids.get(i), vectors.get(i));
     }
+    int[] cutoffs = ks.stream().mapToInt(Integer::intValue).toArray();
     int depth = ks.stream().mapToInt(Integer::intValue).max().orElse(10);
     return RetrievalEvaluator.builder()
-        .optKs(ks.stream().mapToInt(Integer::intValue).toArray())
+        .optKs(cutoffs)
         .build()
-        .evaluate(set.qrels().judgments(), retriever.search(byId, depth));
+        .evaluate(set.qrels().judgments(), index.search(byId, depth));
+  }
+
+  /** Both steps with one model (two when queries and documents have different max lengths). */
+  public static RetrievalReport evaluate(
+      BiEncoder documents, BiEncoder queries, EvaluationSet set, List<Integer> ks) {
+    return evaluate(
+        index(set.corpus(), documents::encodePassages), queries::encodeQueries, set, ks);
   }
 }

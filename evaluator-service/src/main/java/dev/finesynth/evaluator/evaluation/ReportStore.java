@@ -29,7 +29,17 @@ public class ReportStore {
   private static final ObjectMapper JSON = EventCodec.newMapper();
   private static final String CHECKPOINTS = "checkpoints.json";
 
-  @Inject FinesynthConfig config;
+  private final Path root;
+
+  @Inject
+  public ReportStore(FinesynthConfig config) {
+    this(Path.of(config.home()).resolve("reports"));
+  }
+
+  /** Reports under {@code root}, one folder per run. */
+  public ReportStore(Path root) {
+    this.root = root;
+  }
 
   public synchronized List<Checkpoint> checkpoints(String runId) {
     Path file = folder(runId).resolve(CHECKPOINTS);
@@ -69,9 +79,9 @@ public class ReportStore {
     }
   }
 
+  /** The run's folder; a run id is a file name here, never a path (no separators, no "..") . */
   public Path folder(String runId) {
-    return Path.of(config.home())
-        .resolve("reports")
-        .resolve(runId.replaceAll("[^A-Za-z0-9._-]", "_"));
+    String name = runId.replaceAll("[^A-Za-z0-9._-]", "_");
+    return root.resolve(name.startsWith(".") ? "_" + name.substring(1) : name);
   }
 }

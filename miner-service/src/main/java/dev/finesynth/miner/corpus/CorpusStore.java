@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,23 +48,31 @@ public final class CorpusStore implements AutoCloseable {
     }
   }
 
-  /** Applies upserts and deletions (a null document under its id) in order, then syncs the log. */
-  public synchronized void apply(List<Change> changes) {
+  /**
+   * Applies upserts and deletions (a null document under its id) in order, then syncs the log.
+   * Returns the changes that changed something: not repeated documents, nor deletions of unknown
+   * ones.
+   */
+  public synchronized List<Change> apply(List<Change> changes) {
+    List<Change> applied = new ArrayList<>();
     try {
       for (Change change : changes) {
         if (change.document() == null) {
           if (documents.remove(change.docId()) != null) {
             writer.write(JSON.writeValueAsString(Map.of("delete", change.docId())));
             writer.newLine();
+            applied.add(change);
           }
         } else if (!change.document().equals(documents.get(change.docId()))) {
           documents.put(change.docId(), change.document());
           writer.write(JSON.writeValueAsString(Map.of("put", change.document())));
           writer.newLine();
+          applied.add(change);
         }
       }
       writer.flush();
       version++;
+      return applied;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the corpus log " + log, e);
     }

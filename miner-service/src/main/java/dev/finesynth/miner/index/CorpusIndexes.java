@@ -1,9 +1,12 @@
 package dev.finesynth.miner.index;
 
+import dev.finesynth.contracts.events.CorpusDocument;
 import dev.finesynth.contracts.events.RunSpec;
 import dev.finesynth.miner.corpus.CorpusStore;
 import dev.finesynth.servicekit.EncoderCache;
 import dev.finesynth.servicekit.FinesynthConfig;
+import dev.finesynth.teacher.lexical.Bm25Index;
+import dev.finesynth.teacher.lexical.Bm25Params;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -14,12 +17,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The miner's corpora and their vector indexes: one document store per corpus, one embedded copy
- * per (corpus, model, max length). Indexes that a run has asked for are kept in step as documents
- * arrive; queries wait here until their run's corpus is complete.
+ * The miner's corpora and their indexes: one document store and one BM25 index per corpus, one
+ * embedded copy per (corpus, model, max length). Indexes are kept in step as documents arrive
+ * (vector indexes once a run has asked for them); queries wait here until their run's corpus is
+ * complete.
+ *
+ * <p>The BM25 index lives in memory and is rebuilt from the corpus store when the miner starts: the
+ * store's log is already the durable copy, indexing is cheap next to embedding (seconds for a
+ * hundred thousand passages), and one durable copy cannot drift from another after a crash between
+ * two writes.
  */
 @Singleton
 public class CorpusIndexes {
@@ -28,7 +38,14 @@ public class CorpusIndexes {
   @Inject FinesynthConfig config;
   @Inject EncoderCache encoders;
 
+  @ConfigProperty(name = "finesynth.bm25.k1", defaultValue = "0.9")
+  float k1;
+
+  @ConfigProperty(name = "finesynth.bm25.b", defaultValue = "0.4")
+  float b;
+
   private final Map<String, CorpusStore> stores = new ConcurrentHashMap<>();
+  private final Map<String, Bm25Index> lexical = new ConcurrentHashMap<>();
   private final Map<IndexKey, EmbeddedCorpus> embedded = new ConcurrentHashMap<>();
   private final Map<IndexKey, Snapshot> snapshots = new ConcurrentHashMap<>();
 
@@ -36,10 +53,33 @@ public class CorpusIndexes {
     return stores.computeIfAbsent(corpusId, id -> CorpusStore.open(id, root().resolve("corpus")));
   }
 
+  /** The corpus's BM25 index, built from its store on first use and kept in step after. */
+  public Bm25Index lexical(String corpusId) {
+    return lexical.computeIfAbsent(
+        corpusId,
+        id -> {
+          long start = System.nanoTime();
+          Bm25Index index = Bm25Index.inMemory(new Bm25Params(k1, b));
+          List<CorpusDocument> documents = store(id).documents();
+          documents.forEach(doc -> index.upsert(doc.docId(), doc.passage()));
+          LOG.infof(
+              "indexed %d documents of %s for BM25 in %d ms",
+              documents.size(), id, (System.nanoTime() - start) / 1_000_000);
+          return index;
+        });
+  }
+
   /** Applies document changes, then brings every index over that corpus up to date. */
   public void apply(String corpusId, List<CorpusStore.Change> changes) {
     CorpusStore store = store(corpusId);
-    store.apply(changes);
+    Bm25Index bm25 = lexical(corpusId); // built before the changes: they are applied to it next
+    for (CorpusStore.Change change : store.apply(changes)) {
+      if (change.document() == null) {
+        bm25.delete(change.docId());
+      } else {
+        bm25.upsert(change.docId(), change.document().passage());
+      }
+    }
     embedded.keySet().stream().filter(k -> k.corpusId().equals(corpusId)).forEach(this::sync);
     synchronized (this) {
       notifyAll();
@@ -100,6 +140,9 @@ public class CorpusIndexes {
   void close() throws IOException {
     for (CorpusStore store : stores.values()) {
       store.close();
+    }
+    for (Bm25Index index : lexical.values()) {
+      index.close();
     }
   }
 

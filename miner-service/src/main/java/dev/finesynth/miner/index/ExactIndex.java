@@ -1,7 +1,9 @@
 package dev.finesynth.miner.index;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 
 /**
@@ -12,6 +14,7 @@ import java.util.PriorityQueue;
 public final class ExactIndex implements VectorIndex {
   private final List<String> ids;
   private final float[][] vectors;
+  private final Map<String, Integer> rows = new HashMap<>();
 
   public ExactIndex(List<String> ids, float[][] vectors) {
     if (ids.size() != vectors.length) {
@@ -19,6 +22,19 @@ public final class ExactIndex implements VectorIndex {
     }
     this.ids = List.copyOf(ids);
     this.vectors = vectors;
+    for (int i = 0; i < this.ids.size(); i++) {
+      rows.put(this.ids.get(i), i);
+    }
+  }
+
+  @Override
+  public float[] similarities(float[] query, List<String> docIds) {
+    float[] scores = new float[docIds.size()];
+    for (int i = 0; i < scores.length; i++) {
+      Integer row = rows.get(docIds.get(i));
+      scores[i] = row == null ? Float.NaN : dot(query, vectors[row]);
+    }
+    return scores;
   }
 
   @Override

@@ -35,7 +35,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Mines each query's positive and hard negatives. A batch whose run or corpus is not ready waits
+ * Mines each query's positive and hard negatives, from the dense index and, for hybrid runs, BM25;
+ * every candidate carries its BM25 score for a teacher that fuses it. A batch whose run or corpus is not ready waits
  * here; meanwhile the connector stops fetching (its queue is full), so nothing is dropped.
  */
 @ApplicationScoped
@@ -90,7 +91,12 @@ public class QueryMiningProcessor {
     var encoder = encoders.biEncoder(run.models().miner(), run.maxQueryLength());
     List<float[]> vectors = encoder.encodeQueries(queries.stream().map(QueryEvent::text).toList());
     RelationMiner miner =
-        new RelationMiner(index, indexes.store(run.corpusId()), run.numRelations());
+        new RelationMiner(
+            index,
+            indexes.lexical(run.corpusId()),
+            indexes.store(run.corpusId()),
+            run.numRelations(),
+            run.models().lexicalShareOrDefault());
     return miner.mine(run.runId(), queries, vectors);
   }
 

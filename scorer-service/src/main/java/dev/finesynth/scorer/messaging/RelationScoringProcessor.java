@@ -30,7 +30,10 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Labels each mined relation's (query, positive, negative) triplets with the teacher's margin. */
+/**
+ * Labels each mined relation's (query, positive, negative) triplets with the teacher's margin; the
+ * positive is the miner's rank 1 or, when the run says so, the teacher's best candidate.
+ */
 @ApplicationScoped
 public class RelationScoringProcessor {
   @Inject BatchDecoder decoder;
@@ -62,7 +65,9 @@ public class RelationScoringProcessor {
               .tag("stage", "scorer")
               .register(registry)
               .recordCallable(() -> teachers.forRun(run).score(relations));
-      List<Triplet> labelled = Triplets.from(relations, scores);
+      List<Triplet> labelled =
+          Triplets.from(
+              relations, scores, Triplets.Positive.of(run.models().positiveOrDefault()));
       for (Triplet triplet : labelled) {
         sent.add(
             triplets.send(Record.of(triplet.key(), codec.encode(triplet))).toCompletableFuture());

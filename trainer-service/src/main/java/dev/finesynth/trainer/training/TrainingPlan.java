@@ -31,6 +31,7 @@ public record TrainingPlan(String runId, String baseModel, TrainingSpec spec) {
         .optWarmupSteps(spec.warmupSteps())
         .optMaxLength(spec.maxSeqLength())
         .optSeed(spec.seed())
+        .optFreezeWordEmbeddings(true)
         .optCheckpointEvery(spec.checkpointEverySteps(), checkpoint);
   }
 
