@@ -14,9 +14,9 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Held-out data by location, loaded once and read again only when its files change: a BEIR
- * folder's split (its test queries against the whole corpus), or Finetuner's two labelled document
- * sets ({@code queries.jsonl} and {@code index.jsonl} in the location folder).
+ * Held-out data by location, loaded once and read again only when its files change: a BEIR folder's
+ * split (its test queries against the whole corpus), or Finetuner's two labelled document sets
+ * ({@code queries.jsonl} and {@code index.jsonl} in the location folder).
  */
 @Singleton
 public class EvaluationSets {
@@ -97,9 +97,7 @@ public class EvaluationSets {
     for (Path file : files) {
       out.append(file.toAbsolutePath()).append(':');
       try {
-        out.append(Files.size(file))
-            .append(':')
-            .append(Files.getLastModifiedTime(file).toMillis());
+        out.append(Files.size(file)).append(':').append(Files.getLastModifiedTime(file).toMillis());
       } catch (IOException missing) {
         out.append("missing"); // the loader names the missing file
       }

@@ -27,8 +27,7 @@ public final class ModelEvaluator {
   /** Vectors of every document of {@code corpus}, ready for exact search. */
   public static ExactRetriever index(Corpus corpus, Encoder passages) {
     List<String> ids = List.copyOf(corpus.documents().keySet());
-    List<String> texts =
-        corpus.documents().values().stream().map(Document::titleAndText).toList();
+    List<String> texts = corpus.documents().values().stream().map(Document::titleAndText).toList();
     return new ExactRetriever(ids, texts.isEmpty() ? List.of() : passages.apply(texts));
   }
 

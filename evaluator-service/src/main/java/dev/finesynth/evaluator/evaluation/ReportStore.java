@@ -79,7 +79,9 @@ public class ReportStore {
     }
   }
 
-  /** The run's folder; a run id is a file name here, never a path (no separators, no "..") . */
+  /**
+   * The run's folder; a run id is a file name here, never a path (no separators, no leading dot).
+   */
   public Path folder(String runId) {
     String name = runId.replaceAll("[^A-Za-z0-9._-]", "_");
     return root.resolve(name.startsWith(".") ? "_" + name.substring(1) : name);

@@ -1,11 +1,14 @@
 package dev.finesynth.evaluator.evaluation;
 
 import dev.finesynth.contracts.codec.EventCodec;
+import dev.finesynth.contracts.events.EvaluationSpec;
 import dev.finesynth.contracts.events.MetricEvent;
+import dev.finesynth.contracts.events.ModelArtifact;
 import dev.finesynth.contracts.events.RunSpec;
 import dev.finesynth.encoders.Backend;
 import dev.finesynth.encoders.BiEncoder;
 import dev.finesynth.encoders.EncoderOptions;
+import dev.finesynth.encoders.ModelSource;
 import dev.finesynth.evaluation.metrics.Metric;
 import dev.finesynth.evaluation.metrics.RetrievalReport;
 import dev.finesynth.evaluation.report.Checkpoint;
@@ -16,22 +19,30 @@ import io.micrometer.core.instrument.Timer;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
 /**
  * Evaluates a run's base model ("before", epoch 0) and each fine-tuned model the trainer announces
- * ("after", its epoch), publishes every value to {@code metrics}, and keeps the run's report. One
- * evaluation at a time: each one uses every core.
+ * ("after", its epoch), publishes every value to {@code metrics}, and keeps the run's report. The
+ * callers run it on the one-thread {@code evaluation} pool: an evaluation uses every core.
  */
 @Singleton
 public class RunEvaluations {
   public static final String BASE = "base";
   public static final String FINE_TUNED = "fine-tuned";
+  static final String STAGE = "evaluator";
 
   @Inject EvaluationSets sets;
+  @Inject CorpusVectors corpusVectors;
   @Inject ReportStore reports;
   @Inject EncoderCache encoders;
   @Inject RunEventPublisher events;
@@ -42,62 +53,93 @@ public class RunEvaluations {
   @Channel("metrics")
   Emitter<Record<String, String>> metrics;
 
-  /** Evaluates the base model once per run. */
+  /** Evaluates the run's base model once: a run whose report holds it already is left alone. */
   public synchronized void evaluateBase(RunSpec run) {
-    if (run.evaluation() == null || reports.checkpoint(run.runId(), 0).isPresent()) {
+    EvaluationSpec spec = run.evaluation();
+    if (spec == null || reports.checkpoint(run.runId(), 0).isPresent()) {
       return;
     }
+    EvaluationSets.HeldOut data = sets.load(spec);
+    String model = baseModel(run);
     events.started(
         run.runId(),
-        "evaluating the base model " + baseModel(run) + " on " + run.evaluation().location());
+        String.format(
+            Locale.ROOT,
+            "evaluating the base model %s: %d queries against %d documents of %s",
+            model,
+            data.set().queries().size(),
+            data.set().corpus().size(),
+            spec.location()));
+    BiEncoder documents = encoders.biEncoder(model, run.maxDocumentLength());
+    BiEncoder queries = encoders.biEncoder(model, run.maxQueryLength());
     RetrievalReport report =
-        timed(
+        measure(
+            BASE,
             () ->
                 ModelEvaluator.evaluate(
-                    encoders.biEncoder(baseModel(run), run.maxDocumentLength()),
-                    encoders.biEncoder(baseModel(run), run.maxQueryLength()),
-                    sets.load(run.evaluation()),
-                    run.evaluation().ks()));
+                    corpusVectors.index(
+                        model, run.maxDocumentLength(), data, documents::encodePassages),
+                    queries::encodeQueries,
+                    data.set(),
+                    spec.ks()));
     record(run, BASE, 0, report);
+    if (run.training() == null) {
+      events.completed(run.runId(), "evaluated the base model; the run trains no model");
+    }
   }
 
   /** Evaluates a fine-tuned model folder; the base goes first when it was not measured yet. */
-  public synchronized void evaluateModel(RunSpec run, int epoch, boolean finalModel, Path folder) {
-    if (run.evaluation() == null) {
+  public synchronized void evaluateModel(RunSpec run, ModelArtifact artifact) {
+    EvaluationSpec spec = run.evaluation();
+    if (spec == null) {
+      events.log(
+          run.runId(),
+          "no held-out data: the epoch " + artifact.epoch() + " model is not evaluated");
       return;
     }
     evaluateBase(run);
-    try (BiEncoder documents = BiEncoder.load(folder, options(run.maxDocumentLength()));
-        BiEncoder queries = BiEncoder.load(folder, options(run.maxQueryLength()))) {
-      RetrievalReport report =
-          timed(
-              () ->
-                  ModelEvaluator.evaluate(
-                      documents, queries, sets.load(run.evaluation()), run.evaluation().ks()));
-      record(run, FINE_TUNED, epoch, report);
+    EvaluationSets.HeldOut data = sets.load(spec);
+    Path folder = Path.of(artifact.location());
+    if (!Files.isDirectory(folder)) {
+      throw new IllegalArgumentException("model folder not found: " + folder);
     }
-    if (finalModel) {
+    ModelSource source = ModelSource.fromFolder(folder);
+    boolean oneLength = run.maxQueryLength() == run.maxDocumentLength();
+    try (BiEncoder documents = open(source, run.maxDocumentLength());
+        BiEncoder queryModel = oneLength ? null : open(source, run.maxQueryLength())) {
+      BiEncoder queries = oneLength ? documents : queryModel;
+      RetrievalReport report =
+          measure(
+              FINE_TUNED, () -> ModelEvaluator.evaluate(documents, queries, data.set(), spec.ks()));
+      record(run, FINE_TUNED, artifact.epoch(), report);
+    }
+    if (artifact.finalModel()) {
       events.completed(
           run.runId(), "evaluated the final model; report in " + reports.folder(run.runId()));
     }
   }
 
   private void record(RunSpec run, String model, int epoch, RetrievalReport report) {
+    List<CompletableFuture<Void>> sent = new ArrayList<>();
     for (int k : run.evaluation().ks()) {
       for (Metric metric : Metric.values()) {
         MetricEvent event =
             MetricEvent.of(
-                run.runId(), "evaluator", model, epoch, metric.label(), k, report.mean(metric, k));
-        metrics.send(Record.of(event.key(), codec.encode(event))).toCompletableFuture().join();
+                run.runId(), STAGE, model, epoch, metric.label(), k, report.mean(metric, k));
+        sent.add(metrics.send(Record.of(event.key(), codec.encode(event))).toCompletableFuture());
       }
     }
-    reports.add(run.runId(), new Checkpoint(epoch == 0 ? BASE : "epoch " + epoch, epoch, report));
+    CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+    var files =
+        reports.add(
+            run.runId(), new Checkpoint(epoch == 0 ? BASE : "epoch " + epoch, epoch, report));
     int k = run.evaluation().ks().get(0);
     events.log(
         run.runId(),
         String.format(
             Locale.ROOT,
-            "%s (epoch %d): ndcg@%d %.4f, recall@%d %.4f over %d queries (%d without judgments skipped)",
+            "%s (epoch %d): ndcg@%d %.4f, recall@%d %.4f over %d queries (%d without judgments"
+                + " skipped); report %s",
             model,
             epoch,
             k,
@@ -105,20 +147,37 @@ public class RunEvaluations {
             k,
             report.mean(Metric.RECALL, k),
             report.evaluatedQueries(),
-            report.skippedQueries()));
+            report.skippedQueries(),
+            files.markdown()));
+    int evaluated = reports.checkpoints(run.runId()).size();
+    int expected = 1 + (run.training() == null ? 0 : run.training().epochs());
+    events.progress(
+        run.runId(),
+        "evaluated " + evaluated + " of " + expected + " models",
+        Map.of("models", (double) evaluated, "expected", (double) expected),
+        true);
   }
 
-  private RetrievalReport timed(java.util.function.Supplier<RetrievalReport> evaluation) {
-    registry.counter("finesynth.evaluations").increment();
-    return Timer.builder("finesynth.evaluation.latency").register(registry).record(evaluation);
+  private RetrievalReport measure(String model, Supplier<RetrievalReport> evaluation) {
+    RetrievalReport report =
+        Timer.builder("finesynth.evaluation.latency")
+            .description("time to evaluate one model on a run's held-out data")
+            .tag("model", model)
+            .register(registry)
+            .record(evaluation);
+    registry.counter("finesynth.evaluations", "model", model).increment();
+    return report;
   }
 
-  /** Exported models carry no ONNX file: they run on PyTorch. */
-  private static EncoderOptions options(int maxLength) {
-    return EncoderOptions.builder().optMaxLength(maxLength).optBackend(Backend.PYTORCH).build();
+  /** ONNX Runtime where the folder has an ONNX file (as the base models), PyTorch otherwise. */
+  private static BiEncoder open(ModelSource source, int maxLength) {
+    Backend backend = source.onnxFile() != null ? Backend.ONNX_RUNTIME : Backend.PYTORCH;
+    return BiEncoder.create(
+        source, EncoderOptions.builder().optMaxLength(maxLength).optBackend(backend).build());
   }
 
-  static String baseModel(RunSpec run) {
+  /** The model the run starts from: the training's base model, else the miner's. */
+  public static String baseModel(RunSpec run) {
     return run.training() != null && run.training().baseModel() != null
         ? run.training().baseModel()
         : run.models().miner();

@@ -11,34 +11,54 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Evaluates every model the trainer announces; an invalid announcement goes to the dead letters.
+ * Evaluates every model the trainer announces. An invalid announcement, or one whose run spec does
+ * not arrive in time, goes to the dead letters with the reason; a model that cannot be evaluated
+ * fails its run.
  */
 @ApplicationScoped
 public class ModelEvaluationProcessor {
+  private static final Duration WAIT_STEP = Duration.ofSeconds(30);
+
   @Inject EventCodec codec;
   @Inject RunCatalog runs;
   @Inject RunEvaluations evaluations;
   @Inject RunEventPublisher events;
 
+  /** At start the run specs are read again while models may already come in: wait for them. */
+  @ConfigProperty(name = "finesynth.evaluator.run-spec-wait", defaultValue = "10m")
+  Duration runSpecWait;
+
   @Incoming("models")
   @Blocking("evaluation")
   public void evaluate(Record<String, String> record) throws InterruptedException {
     ModelArtifact model = codec.decode(Topics.MODELS, record.value());
-    while (runs.find(model.runId()).isEmpty()) {
-      runs.awaitChange(Duration.ofSeconds(30));
-    }
-    RunSpec run = runs.find(model.runId()).get();
+    RunSpec run = awaitRun(model.runId());
     try {
-      evaluations.evaluateModel(run, model.epoch(), model.finalModel(), Path.of(model.location()));
+      evaluations.evaluateModel(run, model);
     } catch (RuntimeException e) {
       events.failed(
           run.runId(),
           "evaluation of the epoch " + model.epoch() + " model failed: " + e.getMessage());
     }
+  }
+
+  private RunSpec awaitRun(String runId) throws InterruptedException {
+    long deadline = System.nanoTime() + runSpecWait.toNanos();
+    Optional<RunSpec> run;
+    while ((run = runs.find(runId)).isEmpty()) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new IllegalStateException(
+            "runId: no run spec for " + runId + " arrived within " + runSpecWait);
+      }
+      runs.awaitChange(Duration.ofNanos(Math.min(left, WAIT_STEP.toNanos())));
+    }
+    return run.get();
   }
 }

