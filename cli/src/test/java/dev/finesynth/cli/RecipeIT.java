@@ -11,17 +11,27 @@ import dev.finesynth.client.RunView;
 import dev.finesynth.contracts.codec.EventCodec;
 import dev.finesynth.contracts.events.CorpusDocument;
 import dev.finesynth.contracts.events.Presets;
+import dev.finesynth.contracts.events.RelatedDocument;
+import dev.finesynth.contracts.events.Relation;
 import dev.finesynth.contracts.events.RunEvent;
 import dev.finesynth.contracts.events.RunEventType;
+import dev.finesynth.contracts.events.SynthesisModels;
 import dev.finesynth.contracts.events.Triplet;
 import dev.finesynth.contracts.topics.Topics;
+import dev.finesynth.encoders.Backend;
 import dev.finesynth.encoders.BiEncoder;
+import dev.finesynth.encoders.CrossEncoder;
 import dev.finesynth.encoders.EncoderOptions;
 import dev.finesynth.encoders.Encoders;
 import dev.finesynth.evaluation.data.BeirLoader;
 import dev.finesynth.evaluation.metrics.Metric;
 import dev.finesynth.evaluation.metrics.RetrievalEvaluator;
 import dev.finesynth.evaluation.retrieval.ExactRetriever;
+import dev.finesynth.teacher.EncoderSource;
+import dev.finesynth.teacher.Teacher;
+import dev.finesynth.teacher.Teachers;
+import dev.finesynth.teacher.lexical.Bm25Index;
+import dev.finesynth.teacher.lexical.Bm25Params;
 import dev.finesynth.testing.KafkaBroker;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +66,7 @@ class RecipeIT {
   private static final int QUERIES = 100;
   private static final int NUM_RELATIONS = 10;
   private static final EventCodec CODEC = new EventCodec();
+  private static final SynthesisModels OFFLINE = Presets.models("offline");
   private static StackFixture stack;
   private static CliRunner cli;
   private static String runName;
@@ -145,7 +156,7 @@ class RecipeIT {
     assertThat(triplets).hasSize(QUERIES * (NUM_RELATIONS - 1));
     assertThat(triplets.stream().map(Triplet::key).distinct())
         .hasSize(QUERIES * (NUM_RELATIONS - 1));
-    assertPositivesAreTheMinerTopOne();
+    assertPositivesFollowThePreset();
     assertMarginsAreTheTeacherDifference();
   }
 
@@ -267,7 +278,13 @@ class RecipeIT {
     }
   }
 
-  private static void assertPositivesAreTheMinerTopOne() {
+  /** The positive: the miner's top dense hit, or with positive=teacher the teacher's best. */
+  private static void assertPositivesFollowThePreset() {
+    if (OFFLINE.positiveOrDefault().equals(SynthesisModels.POSITIVE_TEACHER)) {
+      // the teacher's best candidate: no negative scores higher than it
+      assertThat(triplets).allSatisfy(t -> assertThat(t.margin()).isGreaterThanOrEqualTo(0));
+      return;
+    }
     List<CorpusDocument> corpus = Cranfield.corpus("check");
     Map<String, String> positives =
         triplets.stream()
@@ -284,10 +301,10 @@ class RecipeIT {
     Encoders encoders = Encoders.fromEnvironment();
     try (BiEncoder docs =
             encoders.biEncoder(
-                "all-minilm-l6-v2", EncoderOptions.builder().optMaxLength(256).build());
+                OFFLINE.miner(), EncoderOptions.builder().optMaxLength(256).build());
         BiEncoder questions =
             encoders.biEncoder(
-                "all-minilm-l6-v2", EncoderOptions.builder().optMaxLength(64).build())) {
+                OFFLINE.miner(), EncoderOptions.builder().optMaxLength(64).build())) {
       List<float[]> docVectors =
           docs.encodePassages(corpus.stream().map(CorpusDocument::passage).toList());
       Map<String, Integer> position = new HashMap<>();
@@ -310,26 +327,75 @@ class RecipeIT {
     }
   }
 
-  /** margin = teacher(q, pos) - teacher(q, neg), the offline teacher recomputed here for a sample. */
-  private static void assertMarginsAreTheTeacherDifference() {
-    List<Triplet> sample =
-        triplets.stream().filter(t -> Math.floorMod(t.key().hashCode(), 23) == 0).limit(30).toList();
+  /**
+   * margin = teacher(q, pos) - teacher(q, neg): the offline teacher recomputed here, through the
+   * teacher module, for a sample of queries. A query's triplets hold all its candidates (the
+   * positive and every negative), which is what zscore and rrf fuse over; the BM25 scores come from
+   * an index of the same corpus with the miner's analysis and parameters.
+   */
+  private static void assertMarginsAreTheTeacherDifference() throws Exception {
+    Map<String, List<Triplet>> byQuery =
+        triplets.stream()
+            .collect(
+                Collectors.groupingBy(Triplet::queryId, LinkedHashMap::new, Collectors.toList()));
+    List<String> sample =
+        byQuery.keySet().stream()
+            .filter(q -> Math.floorMod(q.hashCode(), 7) == 0)
+            .limit(8)
+            .toList();
     assertThat(sample).isNotEmpty();
     Encoders encoders = Encoders.fromEnvironment();
-    EncoderOptions options = EncoderOptions.builder().optMaxLength(256).build();
-    List<BiEncoder> teacher = new ArrayList<>();
-    try {
-      for (var scorer : Presets.models("offline").teacher()) {
-        teacher.add(encoders.biEncoder(scorer.model(), options));
-      }
-      for (Triplet t : sample) {
-        double pos = teacher.stream().mapToDouble(e -> cos(e, t.query(), t.positive())).average().orElseThrow();
-        double neg = teacher.stream().mapToDouble(e -> cos(e, t.query(), t.negative())).average().orElseThrow();
-        assertThat(t.positiveScore()).isCloseTo(pos, org.assertj.core.data.Offset.offset(1e-4));
-        assertThat(t.margin()).isCloseTo(pos - neg, org.assertj.core.data.Offset.offset(2e-4));
+    List<AutoCloseable> opened = new ArrayList<>();
+    EncoderSource source =
+        new EncoderSource() {
+          @Override
+          public BiEncoder biEncoder(String reference, int maxLength) {
+            BiEncoder encoder =
+                encoders.biEncoder(
+                    reference,
+                    EncoderOptions.builder()
+                        .optMaxLength(maxLength)
+                        .optBackend(Backend.ONNX_RUNTIME)
+                        .build());
+            opened.add(encoder);
+            return encoder;
+          }
+
+          @Override
+          public CrossEncoder crossEncoder(String reference, int maxLength) {
+            throw new UnsupportedOperationException(reference);
+          }
+        };
+    try (Bm25Index bm25 = Bm25Index.inMemory(Bm25Params.DEFAULT)) {
+      Cranfield.corpus("check").forEach(d -> bm25.upsert(d.docId(), d.passage()));
+      Teacher teacher = Teachers.fromSpec(OFFLINE, 256, source);
+      for (String queryId : sample) {
+        List<Triplet> rows = byQuery.get(queryId);
+        Triplet first = rows.get(0);
+        List<String> ids = new ArrayList<>(List.of(first.positiveId()));
+        List<String> texts = new ArrayList<>(List.of(first.positive()));
+        rows.forEach(t -> ids.add(t.negativeId()));
+        rows.forEach(t -> texts.add(t.negative()));
+        double[] lexical = bm25.score(first.query(), ids);
+        List<RelatedDocument> docs = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+          docs.add(new RelatedDocument(ids.get(i), texts.get(i), i + 1, 0, lexical[i]));
+        }
+        Relation relation = Relation.of("check", queryId, first.query(), docs);
+        double[] labels = teacher.score(List.of(relation)).get(0);
+        for (int i = 0; i < rows.size(); i++) {
+          Triplet t = rows.get(i);
+          assertThat(t.positiveScore())
+              .isCloseTo(labels[0], org.assertj.core.data.Offset.offset(2e-4));
+          assertThat(t.margin())
+              .as("query %s negative %s", queryId, t.negativeId())
+              .isCloseTo(labels[0] - labels[i + 1], org.assertj.core.data.Offset.offset(3e-4));
+        }
       }
     } finally {
-      teacher.forEach(BiEncoder::close);
+      for (AutoCloseable encoder : opened) {
+        encoder.close();
+      }
     }
   }
 

@@ -26,9 +26,10 @@ import java.util.Random;
 
 /**
  * Tiny random-weight models (hidden 32, 2 layers, 4 heads) written as Hugging Face folders, with a
- * WordPiece {@code tokenizer.json} built here.
+ * WordPiece {@code tokenizer.json} built here. Public, with the test jar, for other modules'
+ * end-to-end tests.
  */
-final class TinyModels {
+public final class TinyModels {
   static final int HIDDEN = 32;
   static final int MAX_POSITIONS = 40;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -159,7 +160,7 @@ final class TinyModels {
   }
 
   /** A {@code *ForSequenceClassification} folder: names with the base prefix, one label. */
-  static Path crossEncoder(Path dir, Architecture arch, long seed) throws IOException {
+  public static Path crossEncoder(Path dir, Architecture arch, long seed) throws IOException {
     TransformerConfig config = config(arch);
     Files.createDirectories(dir);
     TensorMap weights = random(new CrossScorer(config), new Random(seed));

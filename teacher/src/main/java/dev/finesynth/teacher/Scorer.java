@@ -8,8 +8,8 @@ public interface Scorer {
   List<double[]> score(List<Relation> relations);
 
   /**
-   * Whether the scores are cosine similarities, the student's scale: such scorers are the
-   * reference that {@link Fusion#fuse} maps {@code zscore} and {@code rrf} labels back onto.
+   * Whether the scores are cosine similarities, the student's scale: such scorers are the reference
+   * that {@link Fusion#fuse} maps {@code zscore} and {@code rrf} labels back onto.
    */
   default boolean cosineScale() {
     return false;

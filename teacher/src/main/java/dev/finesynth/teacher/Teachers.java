@@ -38,8 +38,7 @@ public final class Teachers {
     return models.fusion()
         + "("
         + String.join(
-            ", ",
-            models.teacher().stream().map(s -> s.label() + "*" + s.weight()).toList())
+            ", ", models.teacher().stream().map(s -> s.label() + "*" + s.weight()).toList())
         + ")";
   }
 }

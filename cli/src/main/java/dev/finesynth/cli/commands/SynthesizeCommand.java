@@ -71,7 +71,8 @@ public class SynthesizeCommand extends ClusterCommand {
 
   @Option(
       names = "--positive",
-      description = "Who picks the positive: miner (its top hit) or teacher (default: the preset's).")
+      description =
+          "Who picks the positive: miner (its top hit) or teacher (default: the preset's).")
   String positive;
 
   @Option(

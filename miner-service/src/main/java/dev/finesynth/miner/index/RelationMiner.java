@@ -18,8 +18,8 @@ import java.util.Map;
  * positive (its best dense hit), the rest are hard negatives. A document whose text is the query
  * itself is skipped: it would teach nothing.
  *
- * <p>Hybrid mining: with a lexical share {@code s}, {@code round(s * numRelations)} candidates
- * (at most {@code numRelations - 1}) come from BM25 and the rest from the dense index. The dense
+ * <p>Hybrid mining: with a lexical share {@code s}, {@code round(s * numRelations)} candidates (at
+ * most {@code numRelations - 1}) come from BM25 and the rest from the dense index. The dense
  * candidates come first, in dense order, then the best BM25 hits not already taken; when BM25 has
  * too few (a query with no indexed term), further dense hits fill the relation. Every candidate
  * carries the miner's cosine and, when there is a lexical index, its BM25 score.
@@ -52,7 +52,8 @@ public final class RelationMiner {
     this.index = index;
     this.lexical = lexical;
     this.numRelations = numRelations;
-    this.lexicalSlots = lexical == null ? 0 : HybridCandidates.lexicalSlots(numRelations, lexicalShare);
+    this.lexicalSlots =
+        lexical == null ? 0 : HybridCandidates.lexicalSlots(numRelations, lexicalShare);
     for (CorpusDocument doc : store.documents()) {
       documents.put(doc.docId(), doc);
     }

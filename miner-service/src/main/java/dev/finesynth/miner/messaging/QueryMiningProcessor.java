@@ -36,8 +36,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Mines each query's positive and hard negatives, from the dense index and, for hybrid runs, BM25;
- * every candidate carries its BM25 score for a teacher that fuses it. A batch whose run or corpus is not ready waits
- * here; meanwhile the connector stops fetching (its queue is full), so nothing is dropped.
+ * every candidate carries its BM25 score for a teacher that fuses it. A batch whose run or corpus
+ * is not ready waits here; meanwhile the connector stops fetching (its queue is full), so nothing
+ * is dropped.
  */
 @ApplicationScoped
 public class QueryMiningProcessor {

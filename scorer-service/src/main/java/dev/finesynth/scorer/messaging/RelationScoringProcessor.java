@@ -66,8 +66,7 @@ public class RelationScoringProcessor {
               .register(registry)
               .recordCallable(() -> teachers.forRun(run).score(relations));
       List<Triplet> labelled =
-          Triplets.from(
-              relations, scores, Triplets.Positive.of(run.models().positiveOrDefault()));
+          Triplets.from(relations, scores, Triplets.Positive.of(run.models().positiveOrDefault()));
       for (Triplet triplet : labelled) {
         sent.add(
             triplets.send(Record.of(triplet.key(), codec.encode(triplet))).toCompletableFuture());

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -198,7 +197,8 @@ public final class Bm25Index implements AutoCloseable {
         break;
       }
       Query term = new TermQuery(new Term(TEXT, entry.getKey()));
-      query.add(entry.getValue() == 1 ? term : new BoostQuery(term, entry.getValue()), Occur.SHOULD);
+      query.add(
+          entry.getValue() == 1 ? term : new BoostQuery(term, entry.getValue()), Occur.SHOULD);
     }
     return query.build();
   }

@@ -33,7 +33,9 @@ public final class HybridCandidates {
     return new ArrayList<>(chosen);
   }
 
-  /** Adds ids from {@code from} until {@code chosen} holds {@code upTo}; returns where it stopped. */
+  /**
+   * Adds ids from {@code from} until {@code chosen} holds {@code upTo}; returns where it stopped.
+   */
   private static int take(Set<String> chosen, List<String> from, int start, int upTo) {
     int i = start;
     while (chosen.size() < upTo && i < from.size()) {

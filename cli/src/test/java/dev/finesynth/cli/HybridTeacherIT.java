@@ -1,0 +1,258 @@
+package dev.finesynth.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+import dev.finesynth.client.Cluster;
+import dev.finesynth.client.RunDirectory;
+import dev.finesynth.client.RunView;
+import dev.finesynth.contracts.codec.EventCodec;
+import dev.finesynth.contracts.events.RelatedDocument;
+import dev.finesynth.contracts.events.Relation;
+import dev.finesynth.contracts.events.Triplet;
+import dev.finesynth.encoders.Backend;
+import dev.finesynth.encoders.BiEncoder;
+import dev.finesynth.encoders.CrossEncoder;
+import dev.finesynth.encoders.EncoderOptions;
+import dev.finesynth.encoders.Encoders;
+import dev.finesynth.encoders.TinyModels;
+import dev.finesynth.encoders.config.Architecture;
+import dev.finesynth.teacher.Bm25Scorer;
+import dev.finesynth.teacher.CrossEncoderScorer;
+import dev.finesynth.teacher.Fusion;
+import dev.finesynth.teacher.Teacher;
+import dev.finesynth.teacher.lexical.Bm25Index;
+import dev.finesynth.teacher.lexical.Bm25Params;
+import dev.finesynth.teacher.lexical.HybridCandidates;
+import dev.finesynth.testing.KafkaBroker;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hybrid mining and a fused teacher end to end, on the real broker with the four services as
+ * processes: a teacher of BM25 and a tiny random cross-encoder fused by z-score, half of each
+ * query's candidates from BM25, the teacher's best candidate as the positive. The dataset is
+ * checked against everything recomputed here: the candidates (dense top hits of the miner, then
+ * BM25 hits), the positive, and every margin. With no bi-encoder in the teacher, the labels take
+ * the scale of the miner's cosine, which travels in the relation.
+ */
+class HybridTeacherIT {
+  private static final int NUM_RELATIONS = 6;
+  private static final int LEXICAL_SLOTS = 3; // lexical share 0.5
+  private static final String MINER = "all-minilm-l6-v2";
+  private static final EventCodec CODEC = new EventCodec();
+  private static final Map<String, String> DOCS = new LinkedHashMap<>();
+  private static final Map<String, String> QUERIES = new LinkedHashMap<>();
+
+  static {
+    List<String> docs =
+        List.of(
+            "kafka stream data",
+            "kafka model train",
+            "search query rank",
+            "search document vector",
+            "vector search fast",
+            "train model slow",
+            "java code test",
+            "read book page",
+            "write text word",
+            "paris capital france",
+            "city house dog",
+            "cat dog walk",
+            "rank document fast",
+            "stream data java",
+            "query vector model",
+            "book page word text",
+            "code test run",
+            "france city paris",
+            "house cat read",
+            "data model vector");
+    for (int i = 0; i < docs.size(); i++) {
+      DOCS.put("d" + (i + 1), docs.get(i));
+    }
+    List<String> queries =
+        List.of(
+            "what is a kafka stream",
+            "how to rank a search document",
+            "the capital of france",
+            "java code and test",
+            "read a book",
+            "train a vector model");
+    for (int i = 0; i < queries.size(); i++) {
+      QUERIES.put("q" + (i + 1), queries.get(i));
+    }
+  }
+
+  private static StackFixture stack;
+  private static CliRunner cli;
+
+  @TempDir static Path work;
+
+  @BeforeAll
+  static void startStack() throws Exception {
+    stack = StackFixture.start();
+    cli = new CliRunner(KafkaBroker.bootstrapServers(), stack.prefix());
+  }
+
+  @AfterAll
+  static void stopStack() throws Exception {
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @Test
+  void theDatasetIsMinedHybridAndLabelledByTheFusedTeacher() throws Exception {
+    Path crossEncoder =
+        TinyModels.crossEncoder(work.resolve("tiny-cross-encoder"), Architecture.BERT, 7);
+    Path corpus = work.resolve("corpus.jsonl");
+    Path queries = work.resolve("queries.jsonl");
+    Files.write(corpus, jsonl(DOCS));
+    Files.write(queries, jsonl(QUERIES));
+    String name = "hybrid-" + UUID.randomUUID().toString().substring(0, 6);
+    var started =
+        cli.run(
+            "synthesize",
+            "--queries",
+            queries.toString(),
+            "--corpus",
+            corpus.toString(),
+            "--teacher",
+            "bm25," + crossEncoder,
+            "--fusion",
+            "zscore",
+            "--lexical-share",
+            "0.5",
+            "--positive",
+            "teacher",
+            "--num-relations",
+            Integer.toString(NUM_RELATIONS),
+            "--name",
+            name);
+    assertThat(started.exitCode()).as(started.err()).isZero();
+    await()
+        .atMost(Duration.ofMinutes(10))
+        .pollInterval(Duration.ofSeconds(2))
+        .until(() -> run(name).completedStages().contains("dataset"));
+    Path file = work.resolve("dataset.jsonl");
+    var dataset = cli.run("dataset", name, "--out", file.toString());
+    assertThat(dataset.exitCode()).as(dataset.err()).isZero();
+    List<Triplet> triplets =
+        Files.readAllLines(file).stream().map(l -> CODEC.decode(Triplet.class, l)).toList();
+
+    assertThat(triplets).hasSize(QUERIES.size() * (NUM_RELATIONS - 1));
+    Map<String, List<Triplet>> byQuery =
+        triplets.stream().collect(Collectors.groupingBy(Triplet::queryId));
+    assertThat(byQuery).containsOnlyKeys(QUERIES.keySet());
+
+    List<String> ids = List.copyOf(DOCS.keySet());
+    try (Bm25Index bm25 = Bm25Index.inMemory(Bm25Params.DEFAULT);
+        BiEncoder passages = miner(256);
+        BiEncoder questions = miner(64);
+        CrossEncoder cross =
+            CrossEncoder.load(crossEncoder, EncoderOptions.builder().optMaxLength(256).build())) {
+      DOCS.forEach(bm25::upsert);
+      List<float[]> docVectors = passages.encodePassages(List.copyOf(DOCS.values()));
+      Teacher teacher =
+          new Teacher(
+              List.of(new Bm25Scorer(), new CrossEncoderScorer(cross)),
+              new double[] {1, 1},
+              Fusion.ZSCORE,
+              "check");
+      for (var entry : QUERIES.entrySet()) {
+        List<Triplet> rows = byQuery.get(entry.getKey());
+        Triplet first = rows.get(0);
+        assertThat(rows).extracting(Triplet::positiveId).containsOnly(first.positiveId());
+        List<String> candidates = new ArrayList<>(List.of(first.positiveId()));
+        rows.forEach(t -> candidates.add(t.negativeId()));
+
+        // the candidates: the miner's 3 best dense hits, then the 3 best BM25 hits not taken
+        float[] query = questions.encodeQueries(List.of(entry.getValue())).get(0);
+        float[] cosines = new float[ids.size()];
+        for (int d = 0; d < ids.size(); d++) {
+          cosines[d] = cosine(query, docVectors.get(d));
+        }
+        List<String> dense =
+            ids.stream()
+                .sorted((a, b) -> Float.compare(cosines[ids.indexOf(b)], cosines[ids.indexOf(a)]))
+                .toList();
+        List<String> lexical =
+            bm25.search(entry.getValue(), NUM_RELATIONS).stream()
+                .map(Bm25Index.Hit::docId)
+                .toList();
+        assertThat(Set.copyOf(candidates))
+            .as("candidates of " + entry.getKey())
+            .isEqualTo(
+                Set.copyOf(HybridCandidates.merge(dense, lexical, NUM_RELATIONS, LEXICAL_SLOTS)));
+
+        // the labels: z-score of BM25 and the cross-encoder on the scale of the miner's cosine
+        double[] lexicalScores = bm25.score(entry.getValue(), candidates);
+        List<RelatedDocument> docs = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+          String id = candidates.get(i);
+          docs.add(
+              new RelatedDocument(
+                  id, DOCS.get(id), i + 1, cosines[ids.indexOf(id)], lexicalScores[i]));
+        }
+        double[] labels =
+            teacher
+                .score(List.of(Relation.of("check", entry.getKey(), entry.getValue(), docs)))
+                .get(0);
+        for (int i = 1; i < labels.length; i++) {
+          assertThat(labels[0])
+              .as("the positive is the teacher's best")
+              .isGreaterThanOrEqualTo(labels[i]);
+          Triplet t = rows.get(i - 1);
+          assertThat(t.positiveScore()).isCloseTo(labels[0], within(1e-4));
+          assertThat(t.margin()).isCloseTo(labels[0] - labels[i], within(2e-4));
+        }
+      }
+    }
+  }
+
+  private static BiEncoder miner(int maxLength) {
+    return Encoders.fromEnvironment()
+        .biEncoder(
+            MINER,
+            EncoderOptions.builder()
+                .optMaxLength(maxLength)
+                .optBackend(Backend.ONNX_RUNTIME)
+                .build());
+  }
+
+  private static RunView run(String name) {
+    return RunDirectory.load(Cluster.connect(KafkaBroker.bootstrapServers(), stack.prefix()))
+        .find(name);
+  }
+
+  private static List<String> jsonl(Map<String, String> texts) throws Exception {
+    List<String> lines = new ArrayList<>();
+    for (var e : texts.entrySet()) {
+      lines.add(CODEC.mapper().writeValueAsString(Map.of("_id", e.getKey(), "text", e.getValue())));
+    }
+    return lines;
+  }
+
+  private static float cosine(float[] a, float[] b) {
+    double dot = 0, na = 0, nb = 0;
+    for (int i = 0; i < a.length; i++) {
+      dot += a[i] * b[i];
+      na += a[i] * a[i];
+      nb += b[i] * b[i];
+    }
+    return (float) (dot / Math.sqrt(na * nb));
+  }
+}
