@@ -23,7 +23,7 @@ class CranfieldTest {
 
   @Test
   void splitsMatchTheDatasetNotes() throws IOException {
-    Path folder = SharedDatasets.require("cranfield-beir");
+    Path folder = dev.finesynth.testing.Datasets.require("cranfield-beir");
     EvaluationSet test = BeirLoader.load(folder, "test");
     EvaluationSet train = BeirLoader.load(folder, "train");
 
@@ -41,7 +41,8 @@ class CranfieldTest {
 
   @Test
   void judgmentsAsARunScorePerfectly() throws IOException {
-    EvaluationSet test = BeirLoader.load(SharedDatasets.require("cranfield-beir"), "test");
+    EvaluationSet test =
+        BeirLoader.load(dev.finesynth.testing.Datasets.require("cranfield-beir"), "test");
     Map<String, List<String>> oracle = new HashMap<>();
     test.qrels().judgments().forEach((q, docs) -> oracle.put(q, List.copyOf(docs.keySet())));
     RetrievalReport r =
@@ -62,7 +63,8 @@ class CranfieldTest {
    */
   @Test
   void lexicalBaselineEndToEnd() throws IOException {
-    EvaluationSet test = BeirLoader.load(SharedDatasets.require("cranfield-beir"), "test");
+    EvaluationSet test =
+        BeirLoader.load(dev.finesynth.testing.Datasets.require("cranfield-beir"), "test");
     Map<String, Integer> documentFrequency = new HashMap<>();
     List<String> ids = new ArrayList<>(test.corpus().documents().keySet());
     List<List<String>> docTokens = new ArrayList<>();
