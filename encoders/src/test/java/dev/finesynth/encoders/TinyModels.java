@@ -216,17 +216,25 @@ public final class TinyModels {
 
   /** A lower-casing WordPiece tokenizer over letters and a few words, with the model's template. */
   static void writeTokenizer(Path file, Architecture arch) throws IOException {
-    List<String> specials = specials(arch);
-    boolean roberta = arch == Architecture.ROBERTA;
-    String cls = roberta ? "<s>" : "[CLS]";
-    String sep = roberta ? "</s>" : "[SEP]";
-    String unk = roberta ? "<unk>" : "[UNK]";
-    List<String> vocab = new ArrayList<>(specials);
+    List<String> vocab = new ArrayList<>(specials(arch));
     for (char c = 'a'; c <= 'z'; c++) {
       vocab.add(String.valueOf(c));
       vocab.add("##" + c);
     }
     vocab.addAll(WORDS);
+    Files.writeString(file, tokenizerJson(arch, vocab));
+  }
+
+  /**
+   * A lower-casing WordPiece tokenizer.json over {@code vocab} (which holds the architecture's
+   * special tokens), with the model's single and pair templates.
+   */
+  public static String tokenizerJson(Architecture arch, List<String> vocab) throws IOException {
+    List<String> specials = specials(arch);
+    boolean roberta = arch == Architecture.ROBERTA;
+    String cls = roberta ? "<s>" : "[CLS]";
+    String sep = roberta ? "</s>" : "[SEP]";
+    String unk = roberta ? "<unk>" : "[UNK]";
     ObjectNode root = JSON.createObjectNode();
     root.put("version", "1.0");
     root.putNull("truncation");
@@ -285,7 +293,7 @@ public final class TinyModels {
     for (int i = 0; i < vocab.size(); i++) {
       ids.put(vocab.get(i), i);
     }
-    Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+    return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
   }
 
   private static void special(ArrayNode template, String token, int typeId) {

@@ -1,8 +1,8 @@
 package dev.finesynth.encoders.train;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.finesynth.encoders.TinyModels;
+import dev.finesynth.encoders.config.Architecture;
 import dev.finesynth.encoders.config.DenseConfig;
 import dev.finesynth.encoders.config.PoolingMode;
 import dev.finesynth.encoders.config.SentenceConfig;
@@ -201,62 +201,8 @@ public final class TinyBert {
   }
 
   /** A BERT WordPiece tokenizer.json over {@link #VOCAB}: lower-cased, [CLS] text [SEP]. */
-  static String tokenizerJson() {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("version", "1.0");
-    root.putNull("truncation");
-    root.putNull("padding");
-    ArrayNode added = root.putArray("added_tokens");
-    for (int i = 0; i < 5; i++) {
-      ObjectNode t = added.addObject();
-      t.put("id", i);
-      t.put("content", VOCAB.get(i));
-      t.put("single_word", false);
-      t.put("lstrip", false);
-      t.put("rstrip", false);
-      t.put("normalized", false);
-      t.put("special", true);
-    }
-    ObjectNode normalizer = root.putObject("normalizer");
-    normalizer.put("type", "BertNormalizer");
-    normalizer.put("clean_text", true);
-    normalizer.put("handle_chinese_chars", true);
-    normalizer.putNull("strip_accents");
-    normalizer.put("lowercase", true);
-    root.putObject("pre_tokenizer").put("type", "BertPreTokenizer");
-    ObjectNode post = root.putObject("post_processor");
-    post.put("type", "TemplateProcessing");
-    ArrayNode single = post.putArray("single");
-    single.addObject().putObject("SpecialToken").put("id", "[CLS]").put("type_id", 0);
-    single.addObject().putObject("Sequence").put("id", "A").put("type_id", 0);
-    single.addObject().putObject("SpecialToken").put("id", "[SEP]").put("type_id", 0);
-    ArrayNode pair = post.putArray("pair");
-    pair.addObject().putObject("SpecialToken").put("id", "[CLS]").put("type_id", 0);
-    pair.addObject().putObject("Sequence").put("id", "A").put("type_id", 0);
-    pair.addObject().putObject("SpecialToken").put("id", "[SEP]").put("type_id", 0);
-    pair.addObject().putObject("Sequence").put("id", "B").put("type_id", 1);
-    pair.addObject().putObject("SpecialToken").put("id", "[SEP]").put("type_id", 1);
-    ObjectNode specials = post.putObject("special_tokens");
-    for (String s : List.of("[CLS]", "[SEP]")) {
-      ObjectNode t = specials.putObject(s);
-      t.put("id", s);
-      t.putArray("ids").add(VOCAB.indexOf(s));
-      t.putArray("tokens").add(s);
-    }
-    ObjectNode decoder = root.putObject("decoder");
-    decoder.put("type", "WordPiece");
-    decoder.put("prefix", "##");
-    decoder.put("cleanup", true);
-    ObjectNode model = root.putObject("model");
-    model.put("type", "WordPiece");
-    model.put("unk_token", "[UNK]");
-    model.put("continuing_subword_prefix", "##");
-    model.put("max_input_chars_per_word", 100);
-    ObjectNode vocab = model.putObject("vocab");
-    for (int i = 0; i < VOCAB.size(); i++) {
-      vocab.put(VOCAB.get(i), i);
-    }
-    return root.toPrettyString();
+  static String tokenizerJson() throws IOException {
+    return TinyModels.tokenizerJson(Architecture.BERT, VOCAB);
   }
 
   /** Fixed triplets over the vocabulary, with margins a teacher might give. */
