@@ -1,5 +1,6 @@
 package dev.finesynth.cli.bench;
 
+import dev.finesynth.cli.progress.ProgressDisplay;
 import dev.finesynth.client.FinesynthClient;
 import dev.finesynth.client.MetricsTable;
 import dev.finesynth.client.RunRequest;
@@ -7,12 +8,9 @@ import dev.finesynth.client.RunStatus;
 import dev.finesynth.client.TextFiles;
 import dev.finesynth.contracts.events.EvaluationSpec;
 import dev.finesynth.contracts.events.Presets;
-import dev.finesynth.contracts.events.RunEvent;
 import dev.finesynth.contracts.events.TrainingSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,9 +19,6 @@ import java.util.Locale;
  * test queries against the whole corpus, print the progress and the before/after table.
  */
 public final class RecipeRunner {
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
-
   /** What a recipe run ended with. */
   public record Outcome(String name, RunStatus status, MetricsTable metrics) {}
 
@@ -61,18 +56,14 @@ public final class RecipeRunner {
         training.similarity(),
         training.scale());
     out.flush();
-    RunStatus status = client.follow(name, event -> print(out, event));
+    RunStatus status;
+    try (ProgressDisplay progress = ProgressDisplay.open(out)) {
+      status = client.follow(name, progress);
+    }
     MetricsTable table = MetricsTable.of(client.run(name).metrics());
     out.println();
     out.print(table.render());
     out.flush();
     return new Outcome(name, status, table);
-  }
-
-  private static void print(PrintWriter out, RunEvent e) {
-    out.printf(
-        "%s %-9s %-9s %s%n",
-        TIME.format(e.timestamp()), e.stage(), e.type(), e.message() == null ? "" : e.message());
-    out.flush();
   }
 }

@@ -3,6 +3,9 @@ package dev.finesynth.cli.commands;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.finesynth.cli.kafka.ClusterOptions;
+import dev.finesynth.cli.progress.ProgressDisplay;
+import dev.finesynth.client.FinesynthClient;
+import dev.finesynth.client.RunStatus;
 import dev.finesynth.contracts.codec.EventCodec;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -29,6 +32,16 @@ abstract class ClusterCommand implements Callable<Integer> {
 
   PrintWriter out() {
     return spec.commandLine().getOut();
+  }
+
+  /** Waits for the run to end, showing its progress unless the output is JSON. */
+  RunStatus await(FinesynthClient client, String runName) {
+    if (json()) {
+      return client.follow(runName, event -> {});
+    }
+    try (ProgressDisplay progress = ProgressDisplay.open(out())) {
+      return client.follow(runName, progress);
+    }
   }
 
   void printJson(Object value) throws Exception {

@@ -1,5 +1,7 @@
 package dev.finesynth.cli.commands;
 
+import dev.finesynth.client.FinesynthClient;
+import dev.finesynth.client.RunStatus;
 import dev.finesynth.contracts.events.EvaluationSpec;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,7 +12,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "fit",
     mixinStandardHelpOptions = true,
-    description = "Fine-tune on the dataset of an earlier run; prints the new run's name.")
+    description =
+        "Fine-tune on the dataset of an earlier run; prints the new run's name (--wait: and follows"
+            + " it).")
 public class FitCommand extends ClusterCommand {
   @Option(
       names = "--train-data",
@@ -29,13 +33,28 @@ public class FitCommand extends ClusterCommand {
       description = "Held-out BEIR folder to evaluate before and after (test split).")
   Path eval;
 
+  @Option(
+      names = "--wait",
+      description =
+          "Wait for training (and evaluation) to end, showing its progress; the exit code is then"
+              + " the run's.")
+  boolean waitForEnd;
+
   @Override
   public Integer call() throws Exception {
     EvaluationSpec evaluation =
         eval != null
             ? new EvaluationSpec("beir", eval.toAbsolutePath().toString(), "test", List.of(10))
             : null;
-    out().println(cluster.client().fit(trainData, training.spec(), evaluation, name));
-    return 0;
+    FinesynthClient client = cluster.client();
+    String runName = client.fit(trainData, training.spec(), evaluation, name);
+    out().println(runName);
+    out().flush();
+    if (!waitForEnd) {
+      return 0;
+    }
+    RunStatus status = await(client, runName);
+    out().println("status: " + status);
+    return StatusCommand.exitCode(status);
   }
 }

@@ -1,6 +1,8 @@
 package dev.finesynth.cli.commands;
 
+import dev.finesynth.client.FinesynthClient;
 import dev.finesynth.client.RunRequest;
+import dev.finesynth.client.RunStatus;
 import dev.finesynth.client.TextFiles;
 import dev.finesynth.contracts.events.EvaluationSpec;
 import dev.finesynth.contracts.events.Presets;
@@ -13,6 +15,7 @@ import dev.finesynth.encoders.hub.ModelRef;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.ArgGroup;
@@ -118,6 +121,13 @@ public class SynthesizeCommand extends ClusterCommand {
       description = "Metric cut-offs (default ${DEFAULT-VALUE}).")
   List<Integer> evalK;
 
+  @Option(
+      names = "--wait",
+      description =
+          "Wait for the run to end, showing its progress; the exit code is then the run's (0"
+              + " FINISHED, 1 FAILED/CANCELLED).")
+  boolean waitForEnd;
+
   @Override
   public Integer call() throws Exception {
     RunRequest request =
@@ -131,20 +141,26 @@ public class SynthesizeCommand extends ClusterCommand {
             .optTraining(fit ? training.spec() : null)
             .optEvaluation(evaluation())
             .build();
-    String runName = cluster.client().startRun(request);
-    if (json()) {
-      printJson(
-          Map.of(
-              "name",
-              runName,
-              "queries",
-              request.queries().size(),
-              "documents",
-              request.documents().size()));
-    } else {
-      out().println(runName);
+    FinesynthClient client = cluster.client();
+    String runName = client.startRun(request);
+    if (!json()) {
+      out().println(runName); // first, so a script reading one line gets the name at once
+      out().flush();
     }
-    return 0;
+    RunStatus status = waitForEnd ? await(client, runName) : null;
+    if (json()) {
+      Map<String, Object> result = new LinkedHashMap<>();
+      result.put("name", runName);
+      result.put("queries", request.queries().size());
+      result.put("documents", request.documents().size());
+      if (status != null) {
+        result.put("status", status);
+      }
+      printJson(result);
+    } else if (status != null) {
+      out().println("status: " + status);
+    }
+    return status == null ? 0 : StatusCommand.exitCode(status);
   }
 
   private SynthesisModels models() {
