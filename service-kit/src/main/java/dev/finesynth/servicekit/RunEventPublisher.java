@@ -53,6 +53,12 @@ public class RunEventPublisher {
     publish(RunEvent.of(runId, config.service(), RunEventType.FAILED, reason));
   }
 
+  /** This service's acknowledgement that it stopped working on a cancelled run. */
+  public void cancelled(String runId, String message) {
+    LOG.infof("[%s] cancelled: %s", runId, message);
+    publish(RunEvent.of(runId, config.service(), RunEventType.CANCELLED, message));
+  }
+
   public void log(String runId, String message) {
     LOG.infof("[%s] %s", runId, message);
     publish(RunEvent.of(runId, config.service(), RunEventType.LOG, message));

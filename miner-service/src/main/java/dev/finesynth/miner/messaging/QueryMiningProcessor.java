@@ -9,6 +9,7 @@ import dev.finesynth.miner.index.CorpusIndexes;
 import dev.finesynth.miner.index.RelationMiner;
 import dev.finesynth.miner.index.VectorIndex;
 import dev.finesynth.servicekit.BatchDecoder;
+import dev.finesynth.servicekit.CancelledRuns;
 import dev.finesynth.servicekit.EncoderCache;
 import dev.finesynth.servicekit.RunCatalog;
 import dev.finesynth.servicekit.RunEventPublisher;
@@ -38,15 +39,17 @@ import org.jboss.logging.Logger;
  * Mines each query's positive and hard negatives, from the dense index and, for hybrid runs, BM25;
  * every candidate carries its BM25 score for a teacher that fuses it. A batch whose run or corpus
  * is not ready waits here; meanwhile the connector stops fetching (its queue is full), so nothing
- * is dropped.
+ * is dropped. The queries of a cancelled run are skipped, and committed with the batch.
  */
 @ApplicationScoped
 public class QueryMiningProcessor {
   private static final Logger LOG = Logger.getLogger(QueryMiningProcessor.class);
   private static final Duration WAIT_STEP = Duration.ofSeconds(30);
+  private static final String STOPPED = "stopped mining; the run's remaining queries are skipped";
 
   @Inject BatchDecoder decoder;
   @Inject RunCatalog runs;
+  @Inject CancelledRuns cancelled;
   @Inject CorpusIndexes indexes;
   @Inject EncoderCache encoders;
   @Inject RunEventPublisher events;
@@ -68,8 +71,13 @@ public class QueryMiningProcessor {
     }
     List<CompletableFuture<Void>> sent = new ArrayList<>();
     for (var entry : byRun.entrySet()) {
-      RunSpec run = awaitRun(entry.getKey());
-      VectorIndex index = awaitCorpus(run);
+      Optional<RunSpec> spec = awaitRun(entry.getKey());
+      Optional<VectorIndex> ready = spec.isPresent() ? awaitCorpus(spec.get()) : Optional.empty();
+      if (ready.isEmpty()) {
+        continue; // cancelled
+      }
+      RunSpec run = spec.get();
+      VectorIndex index = ready.get();
       List<Relation> found =
           Timer.builder("finesynth.model.latency")
               .tag("stage", "miner")
@@ -128,22 +136,25 @@ public class QueryMiningProcessor {
     }
   }
 
-  private RunSpec awaitRun(String runId) throws InterruptedException {
-    while (true) {
+  /** The run's spec once it has arrived; none if the run is, or gets, cancelled meanwhile. */
+  private Optional<RunSpec> awaitRun(String runId) throws InterruptedException {
+    while (!cancelled.stop(runId, STOPPED)) {
       Optional<RunSpec> run = runs.find(runId);
       if (run.isPresent()) {
-        return run.get();
+        return run;
       }
       LOG.infof("queries of run %s wait for its run spec", runId);
       runs.awaitChange(WAIT_STEP);
     }
+    return Optional.empty();
   }
 
-  private VectorIndex awaitCorpus(RunSpec run) throws InterruptedException {
-    while (true) {
+  /** The run's index once its corpus is complete; none if the run gets cancelled meanwhile. */
+  private Optional<VectorIndex> awaitCorpus(RunSpec run) throws InterruptedException {
+    while (!cancelled.stop(run.runId(), STOPPED)) {
       Optional<VectorIndex> index = indexes.awaitComplete(run, WAIT_STEP);
       if (index.isPresent()) {
-        return index.get();
+        return index;
       }
       LOG.infof(
           "run %s waits for corpus %s: %d of %d documents",
@@ -152,5 +163,6 @@ public class QueryMiningProcessor {
           indexes.store(run.corpusId()).size(),
           run.expectedDocuments());
     }
+    return Optional.empty();
   }
 }
