@@ -7,6 +7,7 @@ import dev.finesynth.contracts.events.Triplet;
 import dev.finesynth.contracts.topics.Topics;
 import dev.finesynth.scorer.teacher.TeacherFactory;
 import dev.finesynth.servicekit.BatchDecoder;
+import dev.finesynth.servicekit.CancelledRuns;
 import dev.finesynth.servicekit.RunCatalog;
 import dev.finesynth.servicekit.RunEventPublisher;
 import dev.finesynth.teacher.Triplets;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,12 +34,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Labels each mined relation's (query, positive, negative) triplets with the teacher's margin; the
- * positive is the miner's rank 1 or, when the run says so, the teacher's best candidate.
+ * positive is the miner's rank 1 or, when the run says so, the teacher's best candidate. The
+ * relations of a cancelled run are skipped, and committed with the batch.
  */
 @ApplicationScoped
 public class RelationScoringProcessor {
   @Inject BatchDecoder decoder;
   @Inject RunCatalog runs;
+  @Inject CancelledRuns cancelled;
   @Inject TeacherFactory teachers;
   @Inject RunEventPublisher events;
   @Inject EventCodec codec;
@@ -58,7 +62,11 @@ public class RelationScoringProcessor {
     }
     List<CompletableFuture<Void>> sent = new ArrayList<>();
     for (var entry : byRun.entrySet()) {
-      RunSpec run = awaitRun(entry.getKey());
+      Optional<RunSpec> spec = awaitRun(entry.getKey());
+      if (spec.isEmpty()) {
+        continue; // cancelled
+      }
+      RunSpec run = spec.get();
       List<Relation> relations = entry.getValue();
       List<double[]> scores =
           Timer.builder("finesynth.model.latency")
@@ -100,10 +108,15 @@ public class RelationScoringProcessor {
     }
   }
 
-  private RunSpec awaitRun(String runId) throws InterruptedException {
-    while (runs.find(runId).isEmpty()) {
+  /** The run's spec once it has arrived; none if the run is, or gets, cancelled meanwhile. */
+  private Optional<RunSpec> awaitRun(String runId) throws InterruptedException {
+    while (!cancelled.stop(runId, "stopped scoring; the run's remaining relations are skipped")) {
+      Optional<RunSpec> run = runs.find(runId);
+      if (run.isPresent()) {
+        return run;
+      }
       runs.awaitChange(Duration.ofSeconds(30));
     }
-    return runs.find(runId).get();
+    return Optional.empty();
   }
 }
