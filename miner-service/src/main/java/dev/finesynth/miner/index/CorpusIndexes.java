@@ -22,9 +22,11 @@ import org.jboss.logging.Logger;
 
 /**
  * The miner's corpora and their indexes: one document store and one BM25 index per corpus, one
- * embedded copy per (corpus, model, max length). Indexes are kept in step as documents arrive
- * (vector indexes once a run has asked for them); queries wait here until their run's corpus is
- * complete.
+ * embedded copy per (corpus, model, max length). The BM25 index and the embeddings are kept in step
+ * as documents arrive (embeddings once a run has asked for them); the vector index over them is
+ * built when a run asks for it after a change: exact search, or an HNSW graph for a corpus of more
+ * than {@code finesynth.miner.approximate-above} documents. Queries wait here until their run's
+ * corpus is complete.
  *
  * <p>The BM25 index lives in memory and is rebuilt from the corpus store when the miner starts: the
  * store's log is already the durable copy, indexing is cheap next to embedding (seconds for a
@@ -43,6 +45,10 @@ public class CorpusIndexes {
 
   @ConfigProperty(name = "finesynth.bm25.b", defaultValue = "0.4")
   float b;
+
+  /** A corpus with more documents than this is searched on an HNSW graph instead of exactly. */
+  @ConfigProperty(name = "finesynth.miner.approximate-above", defaultValue = "200000")
+  int approximateAbove;
 
   private final Map<String, CorpusStore> stores = new ConcurrentHashMap<>();
   private final Map<String, Bm25Index> lexical = new ConcurrentHashMap<>();
@@ -80,7 +86,8 @@ public class CorpusIndexes {
         bm25.upsert(change.docId(), change.document().passage());
       }
     }
-    embedded.keySet().stream().filter(k -> k.corpusId().equals(corpusId)).forEach(this::sync);
+    // embeds now; indexes are built when a run asks for one, not after every batch of documents
+    embedded.keySet().stream().filter(k -> k.corpusId().equals(corpusId)).forEach(this::embed);
     synchronized (this) {
       notifyAll();
     }
@@ -107,10 +114,9 @@ public class CorpusIndexes {
         sync(new IndexKey(run.corpusId(), run.models().miner(), run.maxDocumentLength())));
   }
 
+  /** The index of the corpus as it is now, embedded under the key's model. */
   private VectorIndex sync(IndexKey key) {
-    EmbeddedCorpus corpus =
-        embedded.computeIfAbsent(
-            key, k -> EmbeddedCorpus.open(root().resolve("index").resolve(k.fileName())));
+    EmbeddedCorpus corpus = embedded(key);
     CorpusStore store = store(key.corpusId());
     synchronized (corpus) {
       Snapshot current = snapshots.get(key);
@@ -118,18 +124,49 @@ public class CorpusIndexes {
       if (current != null && current.version() == version) {
         return current.index();
       }
+      embed(key);
+      Snapshot snapshot = new Snapshot(version, index(key, corpus));
+      snapshots.put(key, snapshot);
+      return snapshot.index();
+    }
+  }
+
+  /** Embeds the corpus's new and changed documents under the key's model. */
+  private void embed(IndexKey key) {
+    EmbeddedCorpus corpus = embedded(key);
+    synchronized (corpus) {
       var encoder = encoders.biEncoder(key.model(), key.maxLength());
       long start = System.nanoTime();
-      int embeddedNow = corpus.sync(store.documents(), encoder::encodePassages, 64);
+      int embeddedNow = corpus.sync(store(key.corpusId()).documents(), encoder::encodePassages, 64);
       if (embeddedNow > 0) {
         LOG.infof(
             "embedded %d documents of %s with %s in %d ms",
             embeddedNow, key.corpusId(), key.model(), (System.nanoTime() - start) / 1_000_000);
       }
-      Snapshot snapshot = new Snapshot(version, corpus.index());
-      snapshots.put(key, snapshot);
-      return snapshot.index();
     }
+  }
+
+  /** Exact search up to {@code approximateAbove} documents, an HNSW graph above. */
+  private VectorIndex index(IndexKey key, EmbeddedCorpus corpus) {
+    long start = System.nanoTime();
+    VectorIndex index =
+        corpus.size() > approximateAbove
+            ? corpus.index(
+                (ids, vectors) -> HnswIndex.build(ids, vectors, HnswIndex.Params.DEFAULTS))
+            : corpus.index();
+    LOG.infof(
+        "%s index over %d documents of %s with %s, built in %d ms",
+        index instanceof HnswIndex ? "HNSW" : "exact",
+        index.size(),
+        key.corpusId(),
+        key.model(),
+        (System.nanoTime() - start) / 1_000_000);
+    return index;
+  }
+
+  private EmbeddedCorpus embedded(IndexKey key) {
+    return embedded.computeIfAbsent(
+        key, k -> EmbeddedCorpus.open(root().resolve("index").resolve(k.fileName())));
   }
 
   private Path root() {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -72,11 +73,17 @@ public final class EmbeddedCorpus {
 
   /** An exact index over the current vectors. */
   public synchronized ExactIndex index() {
+    return index(ExactIndex::new);
+  }
+
+  /** An index over the current vectors, made by {@code build} from the ids and their vectors. */
+  public synchronized <T extends VectorIndex> T index(
+      BiFunction<List<String>, float[][], T> build) {
     float[][] vectors = new float[order.size()][];
     for (int i = 0; i < order.size(); i++) {
       vectors[i] = entries.get(order.get(i)).vector;
     }
-    return new ExactIndex(order, vectors);
+    return build.apply(order, vectors);
   }
 
   public synchronized int size() {
