@@ -13,6 +13,7 @@ import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.event.NotificationOptions;
 import jakarta.enterprise.util.TypeLiteral;
 import java.lang.annotation.Annotation;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -30,9 +31,17 @@ public final class ServiceKitFixture {
   public final RunCatalog runs = new RunCatalog();
   public final BatchDecoder decoder = new BatchDecoder();
 
+  public final FinesynthConfig config;
+
   public ServiceKitFixture(String service) {
+    this(service, Path.of("."));
+  }
+
+  /** The kit of {@code service} keeping its local state under {@code home}. */
+  public ServiceKitFixture(String service, Path home) {
+    config = new StubConfig(service, home.toString());
     events.codec = codec;
-    events.config = new StubConfig(service);
+    events.config = config;
     events.emitter = runEventRecords;
     cancelled.codec = codec;
     cancelled.events = events;
@@ -81,15 +90,10 @@ public final class ServiceKitFixture {
         .toList();
   }
 
-  private record StubConfig(String service) implements FinesynthConfig {
+  private record StubConfig(String service, String home) implements FinesynthConfig {
     @Override
     public String topicPrefix() {
       return dev.finesynth.contracts.topics.Topics.DEFAULT_PREFIX;
-    }
-
-    @Override
-    public String home() {
-      return ".";
     }
 
     @Override

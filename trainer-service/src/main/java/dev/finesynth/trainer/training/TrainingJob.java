@@ -13,6 +13,7 @@ import dev.finesynth.encoders.train.EpochResult;
 import dev.finesynth.encoders.train.MarginMseTrainer;
 import dev.finesynth.encoders.train.MarginTriplet;
 import dev.finesynth.encoders.train.TrainingProgress;
+import dev.finesynth.servicekit.CancelledRuns;
 import dev.finesynth.servicekit.RunEventPublisher;
 import dev.finesynth.trainer.dataset.DatasetStore;
 import dev.finesynth.trainer.dataset.RunDataset;
@@ -28,7 +29,9 @@ import org.jboss.logging.Logger;
 
 /**
  * One run's fine-tuning: loads the dataset and the base model, resumes from the last checkpoint if
- * there is one, and after every epoch exports the model and announces it on {@code models}.
+ * there is one, and after every epoch exports the model and announces it on {@code models}. When
+ * the run is cancelled it stops after the step in progress: no further checkpoint, model or
+ * announcement.
  */
 final class TrainingJob {
   private static final Logger LOG = Logger.getLogger(TrainingJob.class);
@@ -38,6 +41,7 @@ final class TrainingJob {
   private final DatasetStore datasets;
   private final ModelStore models;
   private final RunEventPublisher events;
+  private final CancelledRuns cancelled;
   private final Emitter<Record<String, String>> modelEmitter;
   private final Emitter<Record<String, String>> metricEmitter;
   private final EventCodec codec;
@@ -47,6 +51,7 @@ final class TrainingJob {
       DatasetStore datasets,
       ModelStore models,
       RunEventPublisher events,
+      CancelledRuns cancelled,
       Emitter<Record<String, String>> modelEmitter,
       Emitter<Record<String, String>> metricEmitter,
       EventCodec codec) {
@@ -54,6 +59,7 @@ final class TrainingJob {
     this.datasets = datasets;
     this.models = models;
     this.events = events;
+    this.cancelled = cancelled;
     this.modelEmitter = modelEmitter;
     this.metricEmitter = metricEmitter;
     this.codec = codec;
@@ -90,40 +96,17 @@ final class TrainingJob {
                 + trainer.totalSteps()
                 + " steps)");
       }
-      while (!trainer.finished()) {
-        EpochResult epoch = trainer.trainEpoch();
-        int number = epoch.epoch() + 1;
-        trainer.saveCheckpoint(models.checkpoint(runId));
-        var folder = models.model(runId, number);
-        BiEncoderExporter.export(student, folder);
-        boolean last = trainer.finished();
-        publish(
-            metricEmitter,
+      try {
+        trainEpochs(trainer, student, runId, checksum);
+      } catch (Cancelled stopped) {
+        cancelled.stop(
             runId,
-            codec.encode(
-                MetricEvent.of(
-                    runId, "trainer", "fine-tuned", number, "loss", 0, epoch.meanLoss())));
-        publish(
-            modelEmitter,
-            runId,
-            codec.encode(
-                ModelArtifact.of(
-                    runId,
-                    number,
-                    last,
-                    folder.toAbsolutePath().toString(),
-                    plan.baseModel(),
-                    checksum)));
-        events.log(
-            runId,
-            String.format(
-                Locale.ROOT,
-                "epoch %d: mean loss %.5f, %.1f examples/s, peak RSS %d MB, model %s",
-                number,
-                epoch.meanLoss(),
-                epoch.examplesPerSecond(),
-                epoch.peakRssBytes() >> 20,
-                folder));
+            "stopped training at step "
+                + trainer.globalStep()
+                + " of "
+                + trainer.totalSteps()
+                + "; no further checkpoint or model");
+        return;
       }
       models.markFinished(runId, plan.spec().epochs());
       events.completed(
@@ -131,7 +114,48 @@ final class TrainingJob {
     }
   }
 
-  private void onStep(TrainingProgress p) {
+  /** Trains the remaining epochs, exporting and announcing the model of each. */
+  private void trainEpochs(
+      MarginMseTrainer trainer, BiEncoder student, String runId, String checksum) {
+    while (!trainer.finished()) {
+      EpochResult epoch = trainer.trainEpoch();
+      stopIfCancelled(); // the last step's check may have come just before the cancellation
+      int number = epoch.epoch() + 1;
+      trainer.saveCheckpoint(models.checkpoint(runId));
+      var folder = models.model(runId, number);
+      BiEncoderExporter.export(student, folder);
+      boolean last = trainer.finished();
+      publish(
+          metricEmitter,
+          runId,
+          codec.encode(
+              MetricEvent.of(runId, "trainer", "fine-tuned", number, "loss", 0, epoch.meanLoss())));
+      publish(
+          modelEmitter,
+          runId,
+          codec.encode(
+              ModelArtifact.of(
+                  runId,
+                  number,
+                  last,
+                  folder.toAbsolutePath().toString(),
+                  plan.baseModel(),
+                  checksum)));
+      events.log(
+          runId,
+          String.format(
+              Locale.ROOT,
+              "epoch %d: mean loss %.5f, %.1f examples/s, peak RSS %d MB, model %s",
+              number,
+              epoch.meanLoss(),
+              epoch.examplesPerSecond(),
+              epoch.peakRssBytes() >> 20,
+              folder));
+    }
+  }
+
+  void onStep(TrainingProgress p) {
+    stopIfCancelled();
     String runId = plan.runId();
     double eta =
         p.examplesPerSecond() > 0
@@ -169,6 +193,22 @@ final class TrainingJob {
           codec.encode(
               MetricEvent.of(
                   runId, "trainer", "fine-tuned", p.epoch() + 1, "step-loss", 0, p.loss())));
+    }
+  }
+
+  private void stopIfCancelled() {
+    if (cancelled.contains(plan.runId())) {
+      throw new Cancelled();
+    }
+  }
+
+  /**
+   * Thrown from the step listener when the run is cancelled: the trainer's epoch loop has no other
+   * way out between two steps.
+   */
+  static final class Cancelled extends RuntimeException {
+    Cancelled() {
+      super("the run is cancelled", null, false, false);
     }
   }
 

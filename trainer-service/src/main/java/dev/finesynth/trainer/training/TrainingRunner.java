@@ -2,6 +2,7 @@ package dev.finesynth.trainer.training;
 
 import dev.finesynth.contracts.codec.EventCodec;
 import dev.finesynth.contracts.events.RunSpec;
+import dev.finesynth.servicekit.CancelledRuns;
 import dev.finesynth.servicekit.RunCatalog;
 import dev.finesynth.servicekit.RunEventPublisher;
 import dev.finesynth.trainer.dataset.DatasetStore;
@@ -24,13 +25,16 @@ import org.jboss.logging.Logger;
  * Starts training for every run whose dataset is complete and whose training is not finished: when
  * the sink completes a dataset, and on a timer, which also resumes runs a killed trainer left
  * behind. Training runs on one dedicated thread (never the event loop; one gradient collector per
- * JVM).
+ * JVM). A cancelled run is not started, and a job in progress stops at its next step.
  */
 @Singleton
 public class TrainingRunner {
   private static final Logger LOG = Logger.getLogger(TrainingRunner.class);
 
+  private static final String NOT_STARTED = "training not started: the run is cancelled";
+
   @Inject RunCatalog runs;
+  @Inject CancelledRuns cancelled;
   @Inject DatasetStore datasets;
   @Inject ModelStore models;
   @Inject RunEventPublisher events;
@@ -62,6 +66,8 @@ public class TrainingRunner {
     if (run.training() == null
         || models.finished(run.runId())
         || datasets.manifest(run.runId()).isEmpty()
+        || queued.contains(run.runId()) // a job in progress acknowledges its own cancellation
+        || cancelled.stop(run.runId(), NOT_STARTED)
         || !queued.add(run.runId())) {
       return false;
     }
@@ -70,9 +76,19 @@ public class TrainingRunner {
   }
 
   private void train(RunSpec run) {
+    if (cancelled.stop(run.runId(), NOT_STARTED)) {
+      return; // cancelled while it waited for the worker
+    }
     try {
       new TrainingJob(
-              TrainingPlan.of(run), datasets, models, events, modelEmitter, metricEmitter, codec)
+              TrainingPlan.of(run),
+              datasets,
+              models,
+              events,
+              cancelled,
+              modelEmitter,
+              metricEmitter,
+              codec)
           .run();
     } catch (RuntimeException e) {
       LOG.errorf(e, "training of run %s failed", run.runId());
