@@ -3,6 +3,7 @@ package dev.finesynth.teacher;
 import dev.finesynth.contracts.events.RelatedDocument;
 import dev.finesynth.contracts.events.Relation;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -11,21 +12,36 @@ import java.util.List;
  *
  * <p>The reference scale for {@code zscore} and {@code rrf} is the weighted mean cosine of the
  * teacher's bi-encoder scorers; a teacher without a bi-encoder uses the miner's cosine ({@link
- * RelatedDocument#minerScore()}) instead.
+ * RelatedDocument#minerScore()}) instead. A label scale above 1 then stretches each query's labels
+ * around their mean, so every margin grows by that factor (see {@code SynthesisModels#labelScale}).
  */
 public final class Teacher {
   private final List<Scorer> scorers;
   private final double[] weights;
   private final Fusion fusion;
+  private final double labelScale;
   private final String description;
 
   public Teacher(List<Scorer> scorers, double[] weights, Fusion fusion, String description) {
+    this(scorers, weights, fusion, 1, description);
+  }
+
+  public Teacher(
+      List<Scorer> scorers,
+      double[] weights,
+      Fusion fusion,
+      double labelScale,
+      String description) {
+    if (!(labelScale > 0)) {
+      throw new IllegalArgumentException("label scale must be above 0, not " + labelScale);
+    }
     if (scorers.isEmpty() || scorers.size() != weights.length) {
       throw new IllegalArgumentException("a teacher needs one weight per scorer");
     }
     this.scorers = List.copyOf(scorers);
     this.weights = weights.clone();
     this.fusion = fusion;
+    this.labelScale = labelScale;
     this.description = description;
   }
 
@@ -41,9 +57,18 @@ public final class Teacher {
       for (List<double[]> scores : perScorer) {
         rows.add(scores.get(r));
       }
-      fused.add(fusion.fuse(rows, weights, reference(relations.get(r), rows)));
+      fused.add(stretched(fusion.fuse(rows, weights, reference(relations.get(r), rows))));
     }
     return fused;
+  }
+
+  /** {@code mean + labelScale * (label - mean)}: margins times the scale, order and mean kept. */
+  private double[] stretched(double[] labels) {
+    if (labelScale == 1) {
+      return labels;
+    }
+    double mean = Arrays.stream(labels).average().orElse(0);
+    return Arrays.stream(labels).map(v -> mean + labelScale * (v - mean)).toArray();
   }
 
   /** The weighted mean cosine of the bi-encoders, or the miner's cosine without any. */

@@ -18,7 +18,7 @@ public final class Teachers {
       scorers.add(scorer(spec, maxLength, encoders));
       weights[i] = spec.weight();
     }
-    return new Teacher(scorers, weights, fusion, describe(models));
+    return new Teacher(scorers, weights, fusion, models.labelScaleOrDefault(), describe(models));
   }
 
   private static Scorer scorer(ScorerSpec spec, int maxLength, EncoderSource encoders) {
@@ -39,6 +39,7 @@ public final class Teachers {
         + "("
         + String.join(
             ", ", models.teacher().stream().map(s -> s.label() + "*" + s.weight()).toList())
-        + ")";
+        + ")"
+        + (models.labelScaleOrDefault() == 1 ? "" : " x" + models.labelScaleOrDefault());
   }
 }

@@ -56,6 +56,22 @@ class TeacherTest {
   }
 
   @Test
+  void aLabelScaleStretchesTheLabelsAroundTheirMeanSoMarginsGrowByIt() {
+    // mean labels 0.8 0.55 0.15, mean 0.5; x3 -> 0.5 + 3 * (0.3, 0.05, -0.35) = 1.4 0.65 -0.55
+    Teacher teacher =
+        new Teacher(
+            List.of(cosine(0.9, 0.5, 0.1), cosine(0.7, 0.6, 0.2)), EQUAL, Fusion.MEAN, 3, "test");
+    double[] labels = teacher.score(List.of(relation())).get(0);
+    assertThat(labels).containsExactly(new double[] {1.4, 0.65, -0.55}, within(1e-12));
+    List<Triplet> triplets = Triplets.from(List.of(relation()), List.of(labels));
+    assertThat(triplets.get(0).margin()).isCloseTo(3 * (0.8 - 0.55), within(1e-12));
+    assertThatThrownBy(
+            () ->
+                new Teacher(List.of(cosine(0.9, 0.5, 0.1)), new double[] {1}, Fusion.MEAN, 0, "t"))
+        .hasMessageContaining("label scale");
+  }
+
+  @Test
   void bm25ReadsTheMinersLexicalScores() {
     assertThat(new Bm25Scorer().score(List.of(relation())))
         .containsExactly(new double[] {12, 3, 6});

@@ -169,6 +169,7 @@ public class BenchTeacherCommand implements Callable<Integer> {
               tables.get(BM25),
               teacher,
               Fusion.of(models.fusion()),
+              models.labelScaleOrDefault(),
               numRelations,
               models.lexicalShareOrDefault(),
               Triplets.Positive.of(models.positiveOrDefault()),

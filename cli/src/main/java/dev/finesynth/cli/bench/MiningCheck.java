@@ -39,6 +39,7 @@ final class MiningCheck {
       float[][] bm25,
       List<Part> teacher,
       Fusion fusion,
+      double labelScale,
       int numRelations,
       double lexicalShare,
       Triplets.Positive positive,
@@ -74,7 +75,8 @@ final class MiningCheck {
       weights[s] = part.weight();
       scorers.add(part.bm25() ? new Bm25Scorer() : tableScorer(part.table(), docIndex));
     }
-    List<double[]> labels = new Teacher(scorers, weights, fusion, "bench").score(relations);
+    List<double[]> labels =
+        new Teacher(scorers, weights, fusion, labelScale, "bench").score(relations);
     List<Triplet> triplets = Triplets.from(relations, labels, positive);
     return measure(triplets, student, queryIds, docIndex, qrels);
   }

@@ -79,6 +79,13 @@ public class SynthesizeCommand extends ClusterCommand {
   String positive;
 
   @Option(
+      names = "--label-scale",
+      description =
+          "Stretch each query's teacher labels around their mean by this factor, to match the"
+              + " student's score spread (default: the preset's).")
+  Double labelScale;
+
+  @Option(
       names = "--num-relations",
       defaultValue = "10",
       description =
@@ -186,7 +193,8 @@ public class SynthesizeCommand extends ClusterCommand {
               scorers,
               lexical ? "rrf" : "mean",
               preset.lexicalShare(),
-              preset.positive());
+              preset.positive(),
+              preset.labelScale());
     }
     if (fusion != null) {
       chosen = chosen.withFusion(fusion);
@@ -196,6 +204,9 @@ public class SynthesizeCommand extends ClusterCommand {
           chosen.withMining(
               lexicalShare != null ? lexicalShare : chosen.lexicalShare(),
               positive != null ? positive : chosen.positive());
+    }
+    if (labelScale != null) {
+      chosen = chosen.withLabelScale(labelScale);
     }
     try {
       chosen.validate(new Checks(EventLimits.DEFAULT));

@@ -36,8 +36,8 @@ public class TrainingOptions {
 
   @Option(
       names = "--warmup-steps",
-      defaultValue = "100",
-      description = "Linear warmup steps (default ${DEFAULT-VALUE}).")
+      defaultValue = "-1",
+      description = "Linear warmup steps; -1 (default) for the first 10% of all steps.")
   int warmupSteps;
 
   @Option(

@@ -23,6 +23,10 @@ import java.util.Set;
  * @param positive who picks the positive among the candidates: {@code miner} (its top dense hit,
  *     rank 1) or {@code teacher} (the candidate with the highest fused teacher score); null means
  *     {@code miner}
+ * @param labelScale stretches each query's labels around their mean, so margins grow by this
+ *     factor: it matches the teacher's score spread to the student's. Bundled bi-encoder teachers
+ *     (bge, e5) spread their cosines over about a third of what the all-MiniLM student does, and
+ *     margins that small teach the student to squeeze its scores together; null means 1
  */
 public record SynthesisModels(
     String preset,
@@ -30,7 +34,8 @@ public record SynthesisModels(
     List<ScorerSpec> teacher,
     String fusion,
     @JsonInclude(JsonInclude.Include.NON_NULL) Double lexicalShare,
-    @JsonInclude(JsonInclude.Include.NON_NULL) String positive)
+    @JsonInclude(JsonInclude.Include.NON_NULL) String positive,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Double labelScale)
     implements Validated {
   public static final String POSITIVE_MINER = "miner";
   public static final String POSITIVE_TEACHER = "teacher";
@@ -38,22 +43,43 @@ public record SynthesisModels(
 
   /** Dense mining, the miner's positive. */
   public SynthesisModels(String preset, String miner, List<ScorerSpec> teacher, String fusion) {
-    this(preset, miner, teacher, fusion, null, null);
+    this(preset, miner, teacher, fusion, null, null, null);
+  }
+
+  /** Mining settings given, labels unscaled. */
+  public SynthesisModels(
+      String preset,
+      String miner,
+      List<ScorerSpec> teacher,
+      String fusion,
+      Double lexicalShare,
+      String positive) {
+    this(preset, miner, teacher, fusion, lexicalShare, positive, null);
   }
 
   /** The same models mined and labelled with these settings (null for the defaults). */
   public SynthesisModels withMining(Double lexicalShare, String positive) {
-    return new SynthesisModels(preset, miner, teacher, fusion, lexicalShare, positive);
+    return new SynthesisModels(preset, miner, teacher, fusion, lexicalShare, positive, labelScale);
   }
 
   /** The same models with another fusion. */
   public SynthesisModels withFusion(String fusion) {
-    return new SynthesisModels(preset, miner, teacher, fusion, lexicalShare, positive);
+    return new SynthesisModels(preset, miner, teacher, fusion, lexicalShare, positive, labelScale);
   }
 
   /** The same settings with another preset name and miner. */
   public SynthesisModels withMiner(String preset, String miner) {
-    return new SynthesisModels(preset, miner, teacher, fusion, lexicalShare, positive);
+    return new SynthesisModels(preset, miner, teacher, fusion, lexicalShare, positive, labelScale);
+  }
+
+  /** The same models with labels stretched by {@code labelScale} (null for 1). */
+  public SynthesisModels withLabelScale(Double labelScale) {
+    return new SynthesisModels(preset, miner, teacher, fusion, lexicalShare, positive, labelScale);
+  }
+
+  /** The factor margins are stretched by, 1 when not set. */
+  public double labelScaleOrDefault() {
+    return labelScale == null ? 1 : labelScale;
   }
 
   /** The share of lexical candidates, 0 when not set. */
@@ -82,6 +108,10 @@ public record SynthesisModels(
     if (lexicalShare != null && !(lexicalShare >= 0 && lexicalShare <= 1)) {
       throw new InvalidEventException(
           "lexicalShare", "is " + lexicalShare + ", must be between 0 and 1");
+    }
+    if (labelScale != null && !(labelScale > 0 && labelScale <= 100)) {
+      throw new InvalidEventException(
+          "labelScale", "is " + labelScale + ", must be above 0 and at most 100");
     }
     if (positive != null
         && !positive.equals(POSITIVE_MINER)

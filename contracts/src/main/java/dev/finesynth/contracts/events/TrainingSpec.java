@@ -11,6 +11,7 @@ import dev.finesynth.contracts.validation.Validated;
  *     on the label
  * @param scale multiplies the student's similarity so its range fits the labels' range
  * @param optimizer {@code Adam} or {@code AdamW}
+ * @param warmupSteps steps of linear learning-rate warmup; -1 for the first 10% of all steps
  * @param datasetRunId train on the dataset of this earlier run; null means the run's own dataset
  */
 public record TrainingSpec(
@@ -30,7 +31,7 @@ public record TrainingSpec(
 
   /** Finetuner's and GPL's defaults, with a cosine similarity matching the bi-encoder teacher. */
   public static TrainingSpec defaults() {
-    return new TrainingSpec(null, "cosine", 1.0, "AdamW", 1e-5, 3, 32, 100, 256, 42L, 500, null);
+    return new TrainingSpec(null, "cosine", 1.0, "AdamW", 1e-5, 3, 32, -1, 256, 42L, 500, null);
   }
 
   public TrainingSpec withBaseModel(String model) {
@@ -123,7 +124,7 @@ public record TrainingSpec(
   public void validate(Checks checks) {
     checks.id("similarity", similarity).finite("scale", scale).id("optimizer", optimizer);
     checks.finite("learningRate", learningRate).atLeast("epochs", epochs, 1);
-    checks.atLeast("batchSize", batchSize, 1).atLeast("warmupSteps", warmupSteps, 0);
+    checks.atLeast("batchSize", batchSize, 1).atLeast("warmupSteps", warmupSteps, -1);
     checks
         .atLeast("maxSeqLength", maxSeqLength, 8)
         .atLeast("checkpointEverySteps", checkpointEverySteps, 1);

@@ -34,6 +34,12 @@ import java.util.Objects;
  * }</pre>
  */
 public final class MarginMseTrainer implements AutoCloseable {
+  /**
+   * {@link Builder#optWarmupSteps} value for a warmup over the first 10% of all steps, the
+   * sentence-transformers convention: a fixed count would never end on a small dataset.
+   */
+  public static final int AUTO_WARMUP = -1;
+
   private final BiEncoder encoder;
   private final ShuffledBatches batches;
   private final int epochs;
@@ -92,7 +98,8 @@ public final class MarginMseTrainer implements AutoCloseable {
       tokenizer.close();
       throw e;
     }
-    this.schedule = new LinearSchedule(b.learningRate, b.warmupSteps, totalSteps());
+    long warmup = b.warmupSteps == AUTO_WARMUP ? Math.round(totalSteps() * 0.1) : b.warmupSteps;
+    this.schedule = new LinearSchedule(b.learningRate, warmup, totalSteps());
   }
 
   public static Builder builder() {
@@ -421,8 +428,9 @@ public final class MarginMseTrainer implements AutoCloseable {
 
     /** Updates over which the rate rises linearly from 0 (0 by default). */
     public Builder optWarmupSteps(int warmupSteps) {
-      if (warmupSteps < 0) {
-        throw new IllegalArgumentException("warmup steps must not be negative: " + warmupSteps);
+      if (warmupSteps < AUTO_WARMUP) {
+        throw new IllegalArgumentException(
+            "warmup steps must not be negative (or -1 for 10% of the steps): " + warmupSteps);
       }
       this.warmupSteps = warmupSteps;
       return this;
