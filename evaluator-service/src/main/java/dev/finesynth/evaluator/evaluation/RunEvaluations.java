@@ -12,6 +12,7 @@ import dev.finesynth.encoders.ModelSource;
 import dev.finesynth.evaluation.metrics.Metric;
 import dev.finesynth.evaluation.metrics.RetrievalReport;
 import dev.finesynth.evaluation.report.Checkpoint;
+import dev.finesynth.servicekit.CancelledRuns;
 import dev.finesynth.servicekit.EncoderCache;
 import dev.finesynth.servicekit.RunEventPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,13 +34,16 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 /**
  * Evaluates a run's base model ("before", epoch 0) and each fine-tuned model the trainer announces
  * ("after", its epoch), publishes every value to {@code metrics}, and keeps the run's report. The
- * callers run it on the one-thread {@code evaluation} pool: an evaluation uses every core.
+ * callers run it on the one-thread {@code evaluation} pool: an evaluation uses every core. A
+ * cancelled run is not evaluated, and an evaluation under way when it is cancelled publishes
+ * nothing.
  */
 @Singleton
 public class RunEvaluations {
   public static final String BASE = "base";
   public static final String FINE_TUNED = "fine-tuned";
   static final String STAGE = "evaluator";
+  private static final String STOPPED = "stopped evaluating; the run's models are not evaluated";
 
   @Inject EvaluationSets sets;
   @Inject CorpusVectors corpusVectors;
@@ -48,6 +52,7 @@ public class RunEvaluations {
   @Inject RunEventPublisher events;
   @Inject EventCodec codec;
   @Inject MeterRegistry registry;
+  @Inject CancelledRuns cancelled;
 
   @Inject
   @Channel("metrics")
@@ -56,7 +61,9 @@ public class RunEvaluations {
   /** Evaluates the run's base model once: a run whose report holds it already is left alone. */
   public synchronized void evaluateBase(RunSpec run) {
     EvaluationSpec spec = run.evaluation();
-    if (spec == null || reports.checkpoint(run.runId(), 0).isPresent()) {
+    if (spec == null
+        || reports.checkpoint(run.runId(), 0).isPresent()
+        || cancelled.stop(run.runId(), STOPPED)) {
       return;
     }
     EvaluationSets.HeldOut data = sets.load(spec);
@@ -82,6 +89,9 @@ public class RunEvaluations {
                     queries::encodeQueries,
                     data.set(),
                     spec.ks()));
+    if (cancelled.stop(run.runId(), STOPPED)) {
+      return; // cancelled while it was measured
+    }
     record(run, BASE, 0, report);
     if (run.training() == null) {
       events.completed(run.runId(), "evaluated the base model; the run trains no model");
@@ -91,6 +101,9 @@ public class RunEvaluations {
   /** Evaluates a fine-tuned model folder; the base goes first when it was not measured yet. */
   public synchronized void evaluateModel(RunSpec run, ModelArtifact artifact) {
     EvaluationSpec spec = run.evaluation();
+    if (cancelled.stop(run.runId(), STOPPED)) {
+      return;
+    }
     if (spec == null) {
       events.log(
           run.runId(),
@@ -111,6 +124,9 @@ public class RunEvaluations {
       RetrievalReport report =
           measure(
               FINE_TUNED, () -> ModelEvaluator.evaluate(documents, queries, data.set(), spec.ks()));
+      if (cancelled.stop(run.runId(), STOPPED)) {
+        return; // cancelled while it was measured
+      }
       record(run, FINE_TUNED, artifact.epoch(), report);
     }
     if (artifact.finalModel()) {
