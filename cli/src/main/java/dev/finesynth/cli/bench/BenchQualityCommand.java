@@ -7,6 +7,7 @@ import dev.finesynth.client.RunStatus;
 import dev.finesynth.contracts.events.Presets;
 import dev.finesynth.contracts.events.TrainingSpec;
 import dev.finesynth.contracts.topics.Topics;
+import dev.finesynth.encoders.train.MarginMseTrainer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,12 +39,12 @@ public class BenchQualityCommand implements Callable<Integer> {
   @Option(names = "--num-relations", defaultValue = "20", description = "Default ${DEFAULT-VALUE}.")
   int numRelations;
 
-  @Option(names = "--epochs", defaultValue = "2", description = "Default ${DEFAULT-VALUE}.")
+  @Option(names = "--epochs", defaultValue = "3", description = "Default ${DEFAULT-VALUE}.")
   int epochs;
 
   @Option(
       names = "--learning-rate",
-      defaultValue = "2e-5",
+      defaultValue = "1e-5",
       description = "Default ${DEFAULT-VALUE}.")
   double learningRate;
 
@@ -66,7 +67,7 @@ public class BenchQualityCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     TrainingSpec training =
         TrainingSpec.defaults()
-            .withSchedule("AdamW", learningRate, epochs, batchSize, 10)
+            .withSchedule("AdamW", learningRate, epochs, batchSize, MarginMseTrainer.AUTO_WARMUP)
             .withSimilarity("cosine", scale)
             .withCheckpointEverySteps(100);
     try (StackSession session = StackSession.open(FinesynthHome.root(), keep, out)) {
