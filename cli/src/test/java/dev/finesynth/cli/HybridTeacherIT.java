@@ -1,6 +1,7 @@
 package dev.finesynth.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
@@ -8,6 +9,7 @@ import dev.finesynth.client.Cluster;
 import dev.finesynth.client.RunDirectory;
 import dev.finesynth.client.RunView;
 import dev.finesynth.contracts.codec.EventCodec;
+import dev.finesynth.contracts.events.Presets;
 import dev.finesynth.contracts.events.RelatedDocument;
 import dev.finesynth.contracts.events.Relation;
 import dev.finesynth.contracts.events.Triplet;
@@ -18,6 +20,9 @@ import dev.finesynth.encoders.EncoderOptions;
 import dev.finesynth.encoders.Encoders;
 import dev.finesynth.encoders.TinyModels;
 import dev.finesynth.encoders.config.Architecture;
+import dev.finesynth.encoders.hub.FakeHub;
+import dev.finesynth.encoders.hub.HubCache;
+import dev.finesynth.encoders.hub.HubDownloader;
 import dev.finesynth.teacher.Bm25Scorer;
 import dev.finesynth.teacher.CrossEncoderScorer;
 import dev.finesynth.teacher.Fusion;
@@ -34,8 +39,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,12 +51,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Hybrid mining and a fused teacher end to end, on the real broker with the four services as
  * processes: a teacher of BM25 and a tiny random cross-encoder fused by z-score, half of each
- * query's candidates from BM25, the teacher's best candidate as the positive. The dataset is
- * checked against everything recomputed here: the candidates (dense top hits of the miner, then
- * BM25 hits), the positive, and every margin. With no bi-encoder in the teacher, the labels take
- * the scale of the miner's cosine, which travels in the relation.
+ * query's candidates from BM25, the teacher's best candidate as the positive. The cross-encoder is
+ * named by a hub id and served by a hub-shaped HTTP server, so the scorer downloads it into its hub
+ * cache as it would from the Hugging Face Hub. The dataset is checked against everything recomputed
+ * here: the candidates (dense top hits of the miner, then BM25 hits), the positive, and every
+ * margin. With no bi-encoder in the teacher, the labels take the scale of the miner's cosine, which
+ * travels in the relation, stretched by the default preset's label scale.
  */
 class HybridTeacherIT {
+  private static final String HUB_REPO = "finesynth-test/tiny-cross-encoder";
   private static final int NUM_RELATIONS = 6;
   private static final int LEXICAL_SLOTS = 3; // lexical share 0.5
   private static final String MINER = "all-minilm-l6-v2";
@@ -96,6 +106,10 @@ class HybridTeacherIT {
     }
   }
 
+  private static FakeHub hub;
+  private static Map<String, byte[]> served;
+  private static String commit;
+  private static HubCache hubCache;
   private static StackFixture stack;
   private static CliRunner cli;
 
@@ -103,7 +117,19 @@ class HybridTeacherIT {
 
   @BeforeAll
   static void startStack() throws Exception {
-    stack = StackFixture.start();
+    served = filesOf(TinyModels.crossEncoder(work.resolve("served-model"), Architecture.BERT, 7));
+    hub = new FakeHub();
+    commit = hub.commit(HUB_REPO, "main", served);
+    Path hfHome = work.resolve("hf-home");
+    hubCache = new HubCache(hfHome.resolve("hub"));
+    stack =
+        StackFixture.start(
+            Map.of(
+                "HF_ENDPOINT", hub.endpoint().toString(),
+                "HF_HOME", hfHome.toString(),
+                "HF_HUB_CACHE", hubCache.root().toString(),
+                "HF_HUB_OFFLINE", "0",
+                "HF_TOKEN", ""));
     cli = new CliRunner(KafkaBroker.bootstrapServers(), stack.prefix());
   }
 
@@ -112,12 +138,13 @@ class HybridTeacherIT {
     if (stack != null) {
       stack.close();
     }
+    if (hub != null) {
+      hub.close();
+    }
   }
 
   @Test
   void theDatasetIsMinedHybridAndLabelledByTheFusedTeacher() throws Exception {
-    Path crossEncoder =
-        TinyModels.crossEncoder(work.resolve("tiny-cross-encoder"), Architecture.BERT, 7);
     Path corpus = work.resolve("corpus.jsonl");
     Path queries = work.resolve("queries.jsonl");
     Files.write(corpus, jsonl(DOCS));
@@ -131,7 +158,7 @@ class HybridTeacherIT {
             "--corpus",
             corpus.toString(),
             "--teacher",
-            "bm25," + crossEncoder,
+            "bm25,hf:" + HUB_REPO,
             "--fusion",
             "zscore",
             "--lexical-share",
@@ -153,6 +180,8 @@ class HybridTeacherIT {
     List<Triplet> triplets =
         Files.readAllLines(file).stream().map(l -> CODEC.decode(Triplet.class, l)).toList();
 
+    Path snapshot = assertDownloadedFromTheHub();
+
     assertThat(triplets).hasSize(QUERIES.size() * (NUM_RELATIONS - 1));
     Map<String, List<Triplet>> byQuery =
         triplets.stream().collect(Collectors.groupingBy(Triplet::queryId));
@@ -163,7 +192,7 @@ class HybridTeacherIT {
         BiEncoder passages = miner(256);
         BiEncoder questions = miner(64);
         CrossEncoder cross =
-            CrossEncoder.load(crossEncoder, EncoderOptions.builder().optMaxLength(256).build())) {
+            CrossEncoder.load(snapshot, EncoderOptions.builder().optMaxLength(256).build())) {
       DOCS.forEach(bm25::upsert);
       List<float[]> docVectors = passages.encodePassages(List.copyOf(DOCS.values()));
       Teacher teacher =
@@ -171,6 +200,7 @@ class HybridTeacherIT {
               List.of(new Bm25Scorer(), new CrossEncoderScorer(cross)),
               new double[] {1, 1},
               Fusion.ZSCORE,
+              Presets.models(Presets.DEFAULT).labelScaleOrDefault(),
               "check");
       for (var entry : QUERIES.entrySet()) {
         List<Triplet> rows = byQuery.get(entry.getKey());
@@ -198,7 +228,7 @@ class HybridTeacherIT {
             .isEqualTo(
                 Set.copyOf(HybridCandidates.merge(dense, lexical, NUM_RELATIONS, LEXICAL_SLOTS)));
 
-        // the labels: z-score of BM25 and the cross-encoder on the scale of the miner's cosine
+        // the labels: z-score of BM25 and the cross-encoder on the (stretched) miner's cosine
         double[] lexicalScores = bm25.score(entry.getValue(), candidates);
         List<RelatedDocument> docs = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
@@ -221,6 +251,45 @@ class HybridTeacherIT {
         }
       }
     }
+  }
+
+  /**
+   * The scorer fetched the model's files over HTTP (the hub's API and resolve URLs, the weights
+   * from the storage they redirect to) into the hub cache; returns the cached snapshot.
+   */
+  private static Path assertDownloadedFromTheHub() throws Exception {
+    List<String> needed = HubDownloader.selectModelFiles(HUB_REPO, List.copyOf(served.keySet()));
+    assertThat(needed).contains("config.json", "tokenizer.json", "model.safetensors");
+    assertThat(hub.requests("hub"))
+        .extracting(FakeHub.Request::method, FakeHub.Request::path)
+        .contains(tuple("GET", "/api/models/" + HUB_REPO + "/revision/main"));
+    for (String file : needed) {
+      boolean large = FakeHub.isLfs(file);
+      String path =
+          large
+              ? "/blobs/" + FakeHub.sha256(served.get(file))
+              : "/" + HUB_REPO + "/resolve/" + commit + "/" + file;
+      assertThat(hub.requests(large ? "storage" : "hub"))
+          .as("requests for " + file)
+          .extracting(FakeHub.Request::method, FakeHub.Request::path)
+          .contains(tuple("GET", path));
+    }
+    Path snapshot = hubCache.snapshot(HUB_REPO, commit);
+    assertThat(hubCache.commitOf(HUB_REPO, "main")).contains(commit);
+    for (String file : needed) {
+      assertThat(snapshot.resolve(file)).as("cached " + file).hasBinaryContent(served.get(file));
+    }
+    return snapshot;
+  }
+
+  private static Map<String, byte[]> filesOf(Path folder) throws Exception {
+    Map<String, byte[]> files = new TreeMap<>();
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path file : paths.filter(Files::isRegularFile).toList()) {
+        files.put(folder.relativize(file).toString(), Files.readAllBytes(file));
+      }
+    }
+    return files;
   }
 
   private static BiEncoder miner(int maxLength) {

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Random;
 
 /** The four services as real processes on the test broker, each test class on its own ports. */
@@ -25,11 +26,18 @@ final class StackFixture implements AutoCloseable {
   }
 
   static StackFixture start() throws IOException, InterruptedException {
+    return start(Map.of());
+  }
+
+  /** With these variables added to the services' environment. */
+  static StackFixture start(Map<String, String> environment)
+      throws IOException, InterruptedException {
     Path state = Files.createTempDirectory("finesynth-stack-");
     String prefix = "it-" + java.util.UUID.randomUUID().toString().substring(0, 8) + ".";
     LocalStack stack =
         new LocalStack(KafkaBroker.projectRoot(), state, freePortRun(), System.out)
-            .withTopicPrefix(prefix);
+            .withTopicPrefix(prefix)
+            .withEnvironment(environment);
     StackFixture fixture = new StackFixture(stack, state);
     // a crashed or killed test JVM must not leave services behind
     Runtime.getRuntime()

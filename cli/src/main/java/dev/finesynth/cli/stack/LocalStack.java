@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -29,6 +30,7 @@ public final class LocalStack {
   private final List<ServiceProcess> services;
   private final PrintStream out;
   private String topicPrefix = dev.finesynth.contracts.topics.Topics.DEFAULT_PREFIX;
+  private Map<String, String> environment = Map.of();
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -53,6 +55,15 @@ public final class LocalStack {
   /** Runs the services on topics under this prefix (tests isolate themselves this way). */
   public LocalStack withTopicPrefix(String prefix) {
     this.topicPrefix = prefix;
+    return this;
+  }
+
+  /**
+   * Adds these variables to the services' environment, over the inherited ones and the defaults
+   * (tests point {@code HF_ENDPOINT} and {@code HF_HUB_CACHE} at their own hub this way).
+   */
+  public LocalStack withEnvironment(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
     return this;
   }
 
@@ -160,6 +171,7 @@ public final class LocalStack {
     builder.environment().putIfAbsent("OMP_WAIT_POLICY", "PASSIVE");
     builder.environment().putIfAbsent("DJL_OFFLINE", "true");
     builder.environment().putIfAbsent("OPT_OUT_TRACKING", "true");
+    builder.environment().putAll(environment);
     Process process =
         builder.redirectErrorStream(true).redirectOutput(log(service).toFile()).start();
     Files.writeString(pidFile(service), Long.toString(process.pid()));

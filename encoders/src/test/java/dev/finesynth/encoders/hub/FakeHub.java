@@ -23,10 +23,13 @@ import java.util.stream.Collectors;
 /**
  * A hub-shaped HTTP server on 127.0.0.1: the model API, {@code resolve} URLs with the hub's
  * headers, and a separate "storage" server (another port, so another origin) that large files
- * redirect to and that honours {@code Range}.
+ * redirect to and that honours {@code Range}. Public so that tests of other modules can serve
+ * models to processes that download them (point their {@code HF_ENDPOINT} at {@link #endpoint()}).
  */
-final class FakeHub implements AutoCloseable {
-  record Request(String server, String method, String path, String authorization, String range) {}
+public final class FakeHub implements AutoCloseable {
+  /** One request as a server saw it; {@code server} is {@code hub} or {@code storage}. */
+  public record Request(
+      String server, String method, String path, String authorization, String range) {}
 
   private final HttpServer hub;
   private final HttpServer storage;
@@ -38,7 +41,7 @@ final class FakeHub implements AutoCloseable {
   volatile boolean ignoreRange;
   volatile String requiredToken;
 
-  FakeHub() throws IOException {
+  public FakeHub() throws IOException {
     hub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     storage = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     hub.createContext("/", this::handleHub);
@@ -47,12 +50,12 @@ final class FakeHub implements AutoCloseable {
     storage.start();
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + hub.getAddress().getPort());
   }
 
   /** Adds a commit holding {@code files} and points {@code revision} at it; returns its sha. */
-  String commit(String repo, String revision, Map<String, byte[]> files) {
+  public String commit(String repo, String revision, Map<String, byte[]> files) {
     String sha =
         hex(digest("SHA-1", (repo + revision + files.keySet() + commits.size()).getBytes()));
     commits.put(sha, new TreeMap<>(files));
@@ -60,15 +63,16 @@ final class FakeHub implements AutoCloseable {
     return sha;
   }
 
-  List<Request> requests(String server) {
+  public List<Request> requests(String server) {
     return requests.stream().filter(r -> r.server.equals(server)).toList();
   }
 
-  static boolean isLfs(String path) {
+  /** Whether the hub serves {@code path} as a large (LFS) file, through the storage server. */
+  public static boolean isLfs(String path) {
     return path.endsWith(".safetensors") || path.endsWith(".bin");
   }
 
-  static String sha256(byte[] bytes) {
+  public static String sha256(byte[] bytes) {
     return hex(digest("SHA-256", bytes));
   }
 
