@@ -9,7 +9,6 @@ import dev.finesynth.client.Cluster;
 import dev.finesynth.client.RunDirectory;
 import dev.finesynth.client.RunView;
 import dev.finesynth.contracts.codec.EventCodec;
-import dev.finesynth.contracts.events.Presets;
 import dev.finesynth.contracts.events.RelatedDocument;
 import dev.finesynth.contracts.events.Relation;
 import dev.finesynth.contracts.events.Triplet;
@@ -56,7 +55,7 @@ import org.junit.jupiter.api.io.TempDir;
  * cache as it would from the Hugging Face Hub. The dataset is checked against everything recomputed
  * here: the candidates (dense top hits of the miner, then BM25 hits), the positive, and every
  * margin. With no bi-encoder in the teacher, the labels take the scale of the miner's cosine, which
- * travels in the relation, stretched by the default preset's label scale.
+ * travels in the relation; a custom teacher keeps labels unstretched (label scale 1).
  */
 class HybridTeacherIT {
   private static final String HUB_REPO = "finesynth-test/tiny-cross-encoder";
@@ -200,7 +199,6 @@ class HybridTeacherIT {
               List.of(new Bm25Scorer(), new CrossEncoderScorer(cross)),
               new double[] {1, 1},
               Fusion.ZSCORE,
-              Presets.models(Presets.DEFAULT).labelScaleOrDefault(),
               "check");
       for (var entry : QUERIES.entrySet()) {
         List<Triplet> rows = byQuery.get(entry.getKey());

@@ -194,7 +194,7 @@ public class SynthesizeCommand extends ClusterCommand {
               lexical ? "rrf" : "mean",
               preset.lexicalShare(),
               preset.positive(),
-              preset.labelScale());
+              null); // the preset's label scale fits its own teacher only
     }
     if (fusion != null) {
       chosen = chosen.withFusion(fusion);
