@@ -36,7 +36,7 @@ final class LiveProgress implements ProgressDisplay {
                   e.timestamp(),
                   e.counts().get(meter.get().doneKey()),
                   e.counts().get(meter.get().totalKey()));
-      bars.put(e.stage(), ProgressLine.render(meter.get(), e.counts(), eta));
+      bars.put(e.stage(), ProgressLine.render(meter.get(), e.counts(), eta, width - 1));
       clear();
       draw();
       return;

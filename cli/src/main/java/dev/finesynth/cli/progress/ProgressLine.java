@@ -1,5 +1,7 @@
 package dev.finesynth.cli.progress;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -10,10 +12,11 @@ final class ProgressLine {
   private ProgressLine() {}
 
   /**
-   * A stage's line from its latest counts; {@code etaSeconds} is the client's estimate, used when
-   * the stage sends none (negative: unknown).
+   * A stage's line from its latest counts, at most {@code width} characters: the extras (pace, time
+   * left, loss) that do not fit are left out whole. {@code etaSeconds} is the client's estimate,
+   * used when the stage sends none (negative: unknown).
    */
-  static String render(StageMeter meter, Map<String, Double> counts, double etaSeconds) {
+  static String render(StageMeter meter, Map<String, Double> counts, double etaSeconds, int width) {
     double done = counts.get(meter.doneKey());
     double total = counts.get(meter.totalKey());
     double fraction = total > 0 ? done / total : 0;
@@ -28,15 +31,21 @@ final class ProgressLine {
                 (long) done,
                 (long) total,
                 meter.unit()));
-    if (counts.containsKey("loss")) {
-      line.append(String.format(Locale.ROOT, "  loss %.4f", counts.get("loss")));
-    }
+    List<String> extras = new ArrayList<>();
     if (counts.containsKey("examplesPerSecond")) {
-      line.append(String.format(Locale.ROOT, "  %.1f ex/s", counts.get("examplesPerSecond")));
+      extras.add(String.format(Locale.ROOT, "%.1f ex/s", counts.get("examplesPerSecond")));
     }
     double eta = counts.getOrDefault("etaSeconds", etaSeconds);
     if (eta >= 0 && done < total) {
-      line.append("  eta ").append(duration(eta));
+      extras.add("eta " + duration(eta));
+    }
+    if (counts.containsKey("loss")) {
+      extras.add(String.format(Locale.ROOT, "loss %.4f", counts.get("loss")));
+    }
+    for (String extra : extras) {
+      if (line.length() + 2 + extra.length() <= width) {
+        line.append("  ").append(extra);
+      }
     }
     return line.toString();
   }

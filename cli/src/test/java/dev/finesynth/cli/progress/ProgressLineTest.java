@@ -37,31 +37,39 @@ class ProgressLineTest {
     assertThat(ProgressLine.duration(-5)).isEqualTo("0s");
   }
 
+  private static final Map<String, Double> TRAINING =
+      Map.of(
+          "epoch", 1.0,
+          "step", 120.0,
+          "totalSteps", 338.0,
+          "loss", 0.01234,
+          "examplesPerSecond", 3.14,
+          "etaSeconds", 130.0);
+
   @Test
-  void trainingLineShowsStepsLossPaceAndTheTrainersEta() {
-    String line =
-        ProgressLine.render(
-            TRAINER,
-            Map.of(
-                "epoch", 1.0,
-                "step", 120.0,
-                "totalSteps", 338.0,
-                "loss", 0.01234,
-                "examplesPerSecond", 3.14,
-                "etaSeconds", 130.0),
-            -1);
-    assertThat(line)
+  void trainingLineShowsStepsPaceTheTrainersEtaAndLoss() {
+    assertThat(ProgressLine.render(TRAINER, TRAINING, -1, 120))
         .isEqualTo(
-            "training   [#######.............]  35%  120/338 steps  loss 0.0123  3.1 ex/s  eta 2m10s");
+            "training   [#######.............]  35%  120/338 steps  3.1 ex/s  eta 2m10s  loss 0.0123");
+  }
+
+  @Test
+  void extrasThatDoNotFitAreLeftOutWhole() {
+    String line = ProgressLine.render(TRAINER, TRAINING, -1, 79);
+    assertThat(line)
+        .isEqualTo("training   [#######.............]  35%  120/338 steps  3.1 ex/s  eta 2m10s");
+    assertThat(ProgressLine.render(TRAINER, TRAINING, -1, 70))
+        .endsWith("steps  3.1 ex/s")
+        .hasSizeLessThanOrEqualTo(70);
   }
 
   @Test
   void otherStagesUseTheClientsEstimateAndNoneOnceDone() {
-    assertThat(ProgressLine.render(MINER, Map.of("queries", 60.0, "expected", 240.0), 45))
+    assertThat(ProgressLine.render(MINER, Map.of("queries", 60.0, "expected", 240.0), 45, 79))
         .isEqualTo("mining     [#####...............]  25%  60/240 queries  eta 45s");
-    assertThat(ProgressLine.render(MINER, Map.of("queries", 60.0, "expected", 240.0), -1))
+    assertThat(ProgressLine.render(MINER, Map.of("queries", 60.0, "expected", 240.0), -1, 79))
         .isEqualTo("mining     [#####...............]  25%  60/240 queries");
-    assertThat(ProgressLine.render(MINER, Map.of("queries", 240.0, "expected", 240.0), 3))
+    assertThat(ProgressLine.render(MINER, Map.of("queries", 240.0, "expected", 240.0), 3, 79))
         .isEqualTo("mining     [####################] 100%  240/240 queries");
   }
 
