@@ -159,6 +159,13 @@ public final class TinyModels {
     return dir;
   }
 
+  /**
+   * A random sentence-transformers bi-encoder: mean pooling, a Dense layer, query/passage prefixes.
+   */
+  public static Path biEncoder(Path dir, Architecture arch, long seed) throws IOException {
+    return biEncoder(dir, arch, meanWithDense(), seed);
+  }
+
   /** A {@code *ForSequenceClassification} folder: names with the base prefix, one label. */
   public static Path crossEncoder(Path dir, Architecture arch, long seed) throws IOException {
     TransformerConfig config = config(arch);
