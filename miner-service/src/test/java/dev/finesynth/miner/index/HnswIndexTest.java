@@ -16,9 +16,8 @@ class HnswIndexTest {
   /**
    * Recall@10 against the exact index on 20,000 clustered vectors of dimension 384, and what build
    * and search cost (printed, not asserted). The exact top ten of all 200 queries come from {@link
-   * ExactIndex#similarities} over every document, which is one dot product each; {@link
-   * ExactIndex#search} takes several per document, so it runs on the first 20 queries only, to
-   * check that truth and to time it.
+   * ExactIndex#similarities} over every document, one dot product each; {@link ExactIndex#search}
+   * runs on the first 20 queries only, to check that truth and to time it.
    */
   @Test
   void findsAtLeast95PercentOfTheExactTopTenOnClusteredVectors() {
