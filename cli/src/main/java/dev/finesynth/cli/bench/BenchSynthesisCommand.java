@@ -176,9 +176,15 @@ public class BenchSynthesisCommand implements Callable<Integer> {
       List<RelatedDocument> docs = new ArrayList<>();
       for (int r = 1; r <= numRelations; r++) {
         TextRecord d = documents.get(random.nextInt(documents.size()));
+        // the miner sends each candidate's BM25 score along; a BM25 teacher only reads it
+        double lexicalScore = 20 * random.nextDouble();
         docs.add(
             new RelatedDocument(
-                d.id(), d.title().isBlank() ? d.text() : d.title() + " " + d.text(), r, 0));
+                d.id(),
+                d.title().isBlank() ? d.text() : d.title() + " " + d.text(),
+                r,
+                0,
+                lexicalScore));
       }
       relations.add(Relation.of("bench", q.id(), q.text(), docs));
     }
