@@ -1,9 +1,7 @@
 package dev.finesynth.servicekit;
 
-import dev.finesynth.encoders.Backend;
 import dev.finesynth.encoders.BiEncoder;
 import dev.finesynth.encoders.CrossEncoder;
-import dev.finesynth.encoders.EncoderOptions;
 import dev.finesynth.encoders.Encoders;
 import dev.finesynth.encoders.catalog.ModelKind;
 import jakarta.annotation.PreDestroy;
@@ -27,52 +25,18 @@ public class EncoderCache {
     return (BiEncoder)
         open.computeIfAbsent(
             "bi|" + reference + "|" + maxLength,
-            k ->
-                timed(
-                    reference,
-                    () -> {
-                      try {
-                        return encoders.biEncoder(reference, options(maxLength));
-                      } catch (RuntimeException noOnnxFile) {
-                        return encoders.biEncoder(reference, pytorch(maxLength));
-                      }
-                    }));
+            k -> timed(reference, () -> encoders.inferenceBiEncoder(reference, maxLength)));
   }
 
   public CrossEncoder crossEncoder(String reference, int maxLength) {
     return (CrossEncoder)
         open.computeIfAbsent(
             "cross|" + reference + "|" + maxLength,
-            k ->
-                timed(
-                    reference,
-                    () -> {
-                      try {
-                        return encoders.crossEncoder(reference, options(maxLength));
-                      } catch (RuntimeException noOnnxFile) {
-                        return encoders.crossEncoder(reference, pytorch(maxLength));
-                      }
-                    }));
+            k -> timed(reference, () -> encoders.inferenceCrossEncoder(reference, maxLength)));
   }
 
   public ModelKind kindOf(String reference) {
     return encoders.kindOf(reference);
-  }
-
-  /**
-   * Inference runs on ONNX Runtime where the model has an ONNX file (the bundled ones do): it was
-   * 1.1-1.4x faster than PyTorch here and degrades far less when the cores are shared. Models
-   * without one run on PyTorch.
-   */
-  private static EncoderOptions options(int maxLength) {
-    return EncoderOptions.builder()
-        .optMaxLength(maxLength)
-        .optBackend(Backend.ONNX_RUNTIME)
-        .build();
-  }
-
-  private static EncoderOptions pytorch(int maxLength) {
-    return EncoderOptions.builder().optMaxLength(maxLength).optBackend(Backend.PYTORCH).build();
   }
 
   private static <T> T timed(String reference, java.util.function.Supplier<T> loader) {

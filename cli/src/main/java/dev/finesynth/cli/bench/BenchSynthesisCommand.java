@@ -16,7 +16,6 @@ import dev.finesynth.contracts.events.SynthesisModels;
 import dev.finesynth.contracts.topics.Topics;
 import dev.finesynth.encoders.BiEncoder;
 import dev.finesynth.encoders.CrossEncoder;
-import dev.finesynth.encoders.EncoderOptions;
 import dev.finesynth.encoders.Encoders;
 import dev.finesynth.evaluation.retrieval.ExactRetriever;
 import dev.finesynth.teacher.EncoderSource;
@@ -142,9 +141,8 @@ public class BenchSynthesisCommand implements Callable<Integer> {
 
   /** Query encoding plus exact search over a corpus-sized index (its vectors need not be real). */
   private static double minerAlone(String miner, List<TextRecord> queries, int corpusSize) {
-    try (BiEncoder encoder =
-        Encoders.fromEnvironment()
-            .biEncoder(miner, EncoderOptions.builder().optMaxLength(64).build())) {
+    // the backend the services use: ONNX Runtime where the model has an ONNX file
+    try (BiEncoder encoder = Encoders.fromEnvironment().inferenceBiEncoder(miner, 64)) {
       List<String> texts = queries.stream().map(TextRecord::text).toList();
       encoder.encodeQueries(texts.subList(0, Math.min(8, texts.size()))); // warm-up
       Random random = new Random(1);
@@ -194,18 +192,14 @@ public class BenchSynthesisCommand implements Callable<Integer> {
         new EncoderSource() {
           @Override
           public BiEncoder biEncoder(String reference, int maxLength) {
-            BiEncoder e =
-                encoders.biEncoder(
-                    reference, EncoderOptions.builder().optMaxLength(maxLength).build());
+            BiEncoder e = encoders.inferenceBiEncoder(reference, maxLength);
             opened.add(e);
             return e;
           }
 
           @Override
           public CrossEncoder crossEncoder(String reference, int maxLength) {
-            CrossEncoder e =
-                encoders.crossEncoder(
-                    reference, EncoderOptions.builder().optMaxLength(maxLength).build());
+            CrossEncoder e = encoders.inferenceCrossEncoder(reference, maxLength);
             opened.add(e);
             return e;
           }
