@@ -142,7 +142,8 @@ public final class BundledModels {
         bert.layerNormEps(),
         bert.hiddenAct(),
         bert.padTokenId(),
-        bert.labels());
+        bert.labels(),
+        bert.dropout());
   }
 
   private static URL resource(String path) {

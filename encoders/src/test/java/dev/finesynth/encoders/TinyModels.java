@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.finesynth.encoders.config.Architecture;
 import dev.finesynth.encoders.config.DenseConfig;
+import dev.finesynth.encoders.config.DropoutRates;
 import dev.finesynth.encoders.config.HiddenAct;
 import dev.finesynth.encoders.config.SentenceConfig;
 import dev.finesynth.encoders.config.TransformerConfig;
@@ -105,7 +106,8 @@ public final class TinyModels {
               1e-12f,
               HiddenAct.GELU,
               0,
-              List.of("LABEL_0"));
+              List.of("LABEL_0"),
+              DropoutRates.NONE);
       case DISTILBERT ->
           new TransformerConfig(
               arch,
@@ -120,7 +122,8 @@ public final class TinyModels {
               1e-12f,
               HiddenAct.RELU,
               0,
-              List.of("LABEL_0"));
+              List.of("LABEL_0"),
+              DropoutRates.NONE);
       case ROBERTA ->
           new TransformerConfig(
               arch,
@@ -135,7 +138,8 @@ public final class TinyModels {
               1e-5f,
               HiddenAct.GELU_NEW,
               1,
-              List.of("LABEL_0"));
+              List.of("LABEL_0"),
+              DropoutRates.NONE);
     };
   }
 
