@@ -47,7 +47,7 @@ public class EncoderCache {
   }
 
   @PreDestroy
-  void close() {
+  public void close() {
     open.values()
         .forEach(
             model -> {

@@ -50,6 +50,18 @@ public class CorpusIndexes {
   @ConfigProperty(name = "finesynth.miner.approximate-above", defaultValue = "200000")
   int approximateAbove;
 
+  /** Neighbours per node of the HNSW graph (M). */
+  @ConfigProperty(name = "finesynth.miner.hnsw.max-conn", defaultValue = "16")
+  int hnswMaxConn;
+
+  /** Candidates weighed when a node joins the graph (efConstruction). */
+  @ConfigProperty(name = "finesynth.miner.hnsw.beam-width", defaultValue = "100")
+  int hnswBeamWidth;
+
+  /** Candidates a search collects before they are re-scored exactly (efSearch). */
+  @ConfigProperty(name = "finesynth.miner.hnsw.num-candidates", defaultValue = "100")
+  int hnswNumCandidates;
+
   private final Map<String, CorpusStore> stores = new ConcurrentHashMap<>();
   private final Map<String, Bm25Index> lexical = new ConcurrentHashMap<>();
   private final Map<IndexKey, EmbeddedCorpus> embedded = new ConcurrentHashMap<>();
@@ -152,7 +164,11 @@ public class CorpusIndexes {
     VectorIndex index =
         corpus.size() > approximateAbove
             ? corpus.index(
-                (ids, vectors) -> HnswIndex.build(ids, vectors, HnswIndex.Params.DEFAULTS))
+                (ids, vectors) ->
+                    HnswIndex.build(
+                        ids,
+                        vectors,
+                        new HnswIndex.Params(hnswMaxConn, hnswBeamWidth, hnswNumCandidates)))
             : corpus.index();
     LOG.infof(
         "%s index over %d documents of %s with %s, built in %d ms",
