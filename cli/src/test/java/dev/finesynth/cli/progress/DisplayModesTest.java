@@ -38,10 +38,12 @@ class DisplayModesTest {
   }
 
   @Test
-  void widthComesFromColumnsWhenSensible() {
+  void widthComesFromColumnsOrSttySizeWhenSensible() {
     assertThat(TerminalWidth.parse("132")).isEqualTo(132);
     assertThat(TerminalWidth.parse(null)).isEqualTo(TerminalWidth.DEFAULT);
     assertThat(TerminalWidth.parse("wide")).isEqualTo(TerminalWidth.DEFAULT);
     assertThat(TerminalWidth.parse("3")).isEqualTo(TerminalWidth.DEFAULT);
+    assertThat(TerminalWidth.parse("48 211\n")).as("stty size: rows, columns").isEqualTo(211);
+    assertThat(TerminalWidth.parse("")).isEqualTo(TerminalWidth.DEFAULT);
   }
 }
