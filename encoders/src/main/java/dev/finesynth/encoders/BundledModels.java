@@ -142,8 +142,7 @@ public final class BundledModels {
         bert.layerNormEps(),
         bert.hiddenAct(),
         bert.padTokenId(),
-        bert.labels(),
-        bert.dropout());
+        bert.labels());
   }
 
   private static URL resource(String path) {

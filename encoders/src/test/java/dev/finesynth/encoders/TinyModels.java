@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.finesynth.encoders.config.Architecture;
 import dev.finesynth.encoders.config.DenseConfig;
-import dev.finesynth.encoders.config.DropoutRates;
 import dev.finesynth.encoders.config.HiddenAct;
 import dev.finesynth.encoders.config.SentenceConfig;
 import dev.finesynth.encoders.config.TransformerConfig;
@@ -106,8 +105,7 @@ public final class TinyModels {
               1e-12f,
               HiddenAct.GELU,
               0,
-              List.of("LABEL_0"),
-              DropoutRates.NONE);
+              List.of("LABEL_0"));
       case DISTILBERT ->
           new TransformerConfig(
               arch,
@@ -122,8 +120,7 @@ public final class TinyModels {
               1e-12f,
               HiddenAct.RELU,
               0,
-              List.of("LABEL_0"),
-              DropoutRates.NONE);
+              List.of("LABEL_0"));
       case ROBERTA ->
           new TransformerConfig(
               arch,
@@ -138,8 +135,7 @@ public final class TinyModels {
               1e-5f,
               HiddenAct.GELU_NEW,
               1,
-              List.of("LABEL_0"),
-              DropoutRates.NONE);
+              List.of("LABEL_0"));
     };
   }
 

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A transformer encoder's shape, read from a Hugging Face {@code config.json} and normalised across
@@ -17,7 +16,6 @@ import java.util.Objects;
  *
  * @param labels the classification labels by index ({@code id2label}); their count is the number of
  *     logits a sequence-classification head produces
- * @param dropout dropout probabilities of training passes
  */
 public record TransformerConfig(
     Architecture architecture,
@@ -32,8 +30,7 @@ public record TransformerConfig(
     float layerNormEps,
     HiddenAct hiddenAct,
     int padTokenId,
-    List<String> labels,
-    DropoutRates dropout) {
+    List<String> labels) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -43,13 +40,9 @@ public record TransformerConfig(
           "hidden size " + hiddenSize + " is not a multiple of " + numHeads + " heads");
     }
     labels = List.copyOf(labels);
-    Objects.requireNonNull(dropout, "dropout");
   }
 
-  /**
-   * A BERT configuration with the usual defaults (GELU, eps 1e-12, pad id 0, one label, dropout
-   * 0.1).
-   */
+  /** A BERT configuration with the usual defaults (GELU, eps 1e-12, pad id 0, one label). */
   public static TransformerConfig bert(
       int vocabSize, int hiddenSize, int numLayers, int numHeads, int intermediateSize) {
     return new TransformerConfig(
@@ -65,8 +58,7 @@ public record TransformerConfig(
         1e-12f,
         HiddenAct.GELU,
         0,
-        List.of("LABEL_0"),
-        DropoutRates.DEFAULT);
+        List.of("LABEL_0"));
   }
 
   public static TransformerConfig read(Path configJson) {
@@ -95,8 +87,7 @@ public record TransformerConfig(
           1e-12f,
           HiddenAct.of(json.path("activation").asText("gelu")),
           json.path("pad_token_id").asInt(0),
-          labels,
-          dropout(json, "dropout", "attention_dropout"));
+          labels);
     }
     boolean roberta = arch == Architecture.ROBERTA;
     return new TransformerConfig(
@@ -112,15 +103,7 @@ public record TransformerConfig(
         (float) json.path("layer_norm_eps").asDouble(roberta ? 1e-5 : 1e-12),
         HiddenAct.of(json.path("hidden_act").asText("gelu")),
         json.path("pad_token_id").asInt(roberta ? 1 : 0),
-        labels,
-        dropout(json, "hidden_dropout_prob", "attention_probs_dropout_prob"));
-  }
-
-  /** The two rates under their names in this architecture's file; 0.1 where absent, as in HF. */
-  private static DropoutRates dropout(JsonNode json, String hidden, String attention) {
-    return new DropoutRates(
-        (float) json.path(hidden).asDouble(DropoutRates.DEFAULT.hidden()),
-        (float) json.path(attention).asDouble(DropoutRates.DEFAULT.attention()));
+        labels);
   }
 
   private static List<String> labels(JsonNode json) {
@@ -168,27 +151,7 @@ public record TransformerConfig(
         layerNormEps,
         hiddenAct,
         padTokenId,
-        newLabels,
-        dropout);
-  }
-
-  /** This configuration with other dropout rates; {@link DropoutRates#NONE} trains without. */
-  public TransformerConfig withDropout(DropoutRates newDropout) {
-    return new TransformerConfig(
-        architecture,
-        modelType,
-        vocabSize,
-        hiddenSize,
-        numLayers,
-        numHeads,
-        intermediateSize,
-        maxPositions,
-        typeVocabSize,
-        layerNormEps,
-        hiddenAct,
-        padTokenId,
-        labels,
-        newDropout);
+        newLabels);
   }
 
   /**
@@ -210,8 +173,6 @@ public record TransformerConfig(
       json.put("hidden_dim", intermediateSize);
       json.put("activation", hiddenAct.hfName());
       json.put("sinusoidal_pos_embds", false);
-      json.put("dropout", dropout.hidden());
-      json.put("attention_dropout", dropout.attention());
     } else {
       json.put("hidden_size", hiddenSize);
       json.put("num_hidden_layers", numLayers);
@@ -220,8 +181,6 @@ public record TransformerConfig(
       json.put("type_vocab_size", typeVocabSize);
       json.put("layer_norm_eps", layerNormEps);
       json.put("hidden_act", hiddenAct.hfName());
-      json.put("hidden_dropout_prob", dropout.hidden());
-      json.put("attention_probs_dropout_prob", dropout.attention());
     }
     ObjectNode id2label = json.putObject("id2label");
     ObjectNode label2id = json.putObject("label2id");

@@ -9,7 +9,7 @@ import ai.djl.util.PairList;
 import dev.finesynth.encoders.config.TransformerConfig;
 
 /**
- * Word + position (+ token type) embeddings, then LayerNorm (and dropout in training).
+ * Word + position (+ token type) embeddings, then LayerNorm.
  *
  * <p>Input: token ids [B, T], attention mask [B, T] and token type ids [B, T] (int64; the last
  * ignored when the model has no token types). Position ids are {@code 0..T-1}, or for RoBERTa
@@ -46,8 +46,7 @@ public final class Embeddings extends HfBlock {
       NDArray types = config.typeVocabSize() == 1 ? inputs.get(2).zerosLike() : inputs.get(2);
       x = x.add(tokenTypes.apply(ps, types, training));
     }
-    return new NDList(
-        Dropouts.apply(norm.apply(ps, x, training), config.dropout().hidden(), training));
+    return new NDList(norm.apply(ps, x, training));
   }
 
   private NDArray positionIds(NDArray ids, NDArray mask) {

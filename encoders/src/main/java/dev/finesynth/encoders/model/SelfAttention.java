@@ -19,11 +19,9 @@ public final class SelfAttention extends HfBlock {
   private final Linear key;
   private final Linear value;
   private final Linear out;
-  private final float probsDropout;
 
-  SelfAttention(int hidden, int heads, float probsDropout, Naming names) {
+  SelfAttention(int hidden, int heads, Naming names) {
     this.heads = heads;
-    this.probsDropout = probsDropout;
     this.headSize = hidden / heads;
     query = addChildBlock(names.query(), new Linear(hidden, hidden));
     key = addChildBlock(names.key(), new Linear(hidden, hidden));
@@ -44,7 +42,7 @@ public final class SelfAttention extends HfBlock {
     NDArray scores = consume(q.matMul(k), q, k);
     scores = consume(scores.mul(constant(x, (float) (1.0 / Math.sqrt(headSize)))), scores);
     scores = consume(scores.add(maskBias), scores);
-    NDArray probs = Dropouts.apply(consume(scores.softmax(-1), scores), probsDropout, training);
+    NDArray probs = consume(scores.softmax(-1), scores);
     NDArray v = heads(value.apply(ps, x, training), b, t, 0, 2, 1, 3);
     NDArray context = consume(probs.matMul(v), probs, v);
     NDArray merged = consume(context.transpose(0, 2, 1, 3), context);

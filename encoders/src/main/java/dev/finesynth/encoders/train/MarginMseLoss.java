@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.finesynth.encoders.BiEncoder;
@@ -50,34 +49,25 @@ public final class MarginMseLoss {
   }
 
   /**
-   * Runs the forward and backward pass of {@code batch}, with dropout masks drawn from seed 0; the
-   * gradients are added to the parameters' gradients (which the caller zeroes).
+   * Runs the forward and backward pass of {@code batch}; the gradients are added to the parameters'
+   * gradients (which the caller zeroes).
    *
    * @return the loss
    */
   public float backward(List<MarginTriplet> batch) {
-    return backward(batch, 0L, () -> {});
+    return backward(batch, () -> {});
   }
 
   /**
-   * {@link #backward(List)} with the dropout masks drawn from {@code dropoutSeed}, so that a step
-   * is a function of its batch, the weights and the seed, and a resumed run repeats it exactly.
+   * {@link #backward(List)}, running {@code betweenPasses} after the forward pass and before the
+   * backward pass: a test hook, for forcing garbage collections where they would corrupt gradients
+   * that depend on freed memory.
    */
-  public float backward(List<MarginTriplet> batch, long dropoutSeed) {
-    return backward(batch, dropoutSeed, () -> {});
-  }
-
-  /**
-   * {@link #backward(List, long)}, running {@code betweenPasses} after the forward pass and before
-   * the backward pass: a test hook, for forcing garbage collections where they would corrupt
-   * gradients that depend on freed memory.
-   */
-  public float backward(List<MarginTriplet> batch, long dropoutSeed, Runnable betweenPasses) {
+  public float backward(List<MarginTriplet> batch, Runnable betweenPasses) {
     Inputs inputs = tokenize(batch);
     synchronized (COLLECTOR) {
       try (NDManager manager = encoder.manager().newSubManager();
           GradientCollector collector = manager.getEngine().newGradientCollector()) {
-        JniUtils.setSeed(dropoutSeed); // PyTorch's generator, which dropout draws from
         NDArray loss = loss(manager, inputs, true);
         betweenPasses.run();
         collector.backward(loss);

@@ -21,8 +21,8 @@ import java.util.Objects;
  *
  * <p>The student's weights are trained in place: after (or between) steps, {@code
  * encoder.encode(...)} uses them. Not thread-safe; do not encode with the student while a step
- * runs. Training passes apply the model's dropout (its {@code config.json} rates) with masks seeded
- * by the seed and the step, so a run is a function of the data, the settings and the seed.
+ * runs. Dropout is off (the blocks have none), so a run is a function of the data, the settings and
+ * the seed.
  *
  * <pre>{@code
  * try (MarginMseTrainer trainer = MarginMseTrainer.builder()
@@ -122,7 +122,7 @@ public final class MarginMseTrainer implements AutoCloseable {
     long start = System.nanoTime();
     float value;
     try {
-      value = loss.backward(batch, dropoutSeed(optimizer.step()));
+      value = loss.backward(batch);
     } catch (RuntimeException e) {
       zeroGradients(); // what a failed pass accumulated must not reach the next step
       throw e;
@@ -309,11 +309,6 @@ public final class MarginMseTrainer implements AutoCloseable {
     optimizer.load(checkpoint.optimizerState(), checkpoint.step());
     epoch = checkpoint.epoch();
     batchInEpoch = checkpoint.batchInEpoch();
-  }
-
-  /** A seed per update, so the dropout masks of a step do not depend on where a run resumed. */
-  private long dropoutSeed(long step) {
-    return batches.seed() * 1_000_003L + step;
   }
 
   private List<NDArray> gradients(NDManager scope) {

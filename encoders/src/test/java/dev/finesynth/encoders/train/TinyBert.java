@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.finesynth.encoders.TinyModels;
 import dev.finesynth.encoders.config.Architecture;
 import dev.finesynth.encoders.config.DenseConfig;
-import dev.finesynth.encoders.config.DropoutRates;
 import dev.finesynth.encoders.config.PoolingMode;
 import dev.finesynth.encoders.config.SentenceConfig;
 import dev.finesynth.encoders.config.TransformerConfig;
@@ -145,20 +144,7 @@ public final class TinyBert {
         bert.layerNormEps(),
         bert.hiddenAct(),
         bert.padTokenId(),
-        bert.labels(),
-        DropoutRates.NONE);
-  }
-
-  /** Sets the dropout rates in the {@code config.json} of a folder {@link #write} made. */
-  public static Path withDropout(Path folder, DropoutRates rates) {
-    try {
-      Path file = folder.resolve("config.json");
-      TransformerConfig config = TransformerConfig.read(file).withDropout(rates);
-      Files.writeString(file, config.toJson("BertModel").toPrettyString());
-      return folder;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+        bert.labels());
   }
 
   /** Writes the model into {@code folder} and returns it. */
