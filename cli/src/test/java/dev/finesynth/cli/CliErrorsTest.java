@@ -47,6 +47,25 @@ class CliErrorsTest {
   }
 
   @Test
+  void negativeCountsAreRejectedBeforeAnythingIsSent() throws Exception {
+    Path q = Files.writeString(dir.resolve("q.txt"), "usb charger\n");
+    String[] r =
+        run(
+            "synthesize",
+            "--queries",
+            q.toString(),
+            "--corpus",
+            q.toString(),
+            "--pseudo-queries",
+            "-3");
+    assertThat(r[0]).isEqualTo("1");
+    assertThat(r[2]).contains("pseudo-query count must not be negative: -3");
+    r = run("fit", "--train-data", "some-run", "--triplets-per-query", "0");
+    assertThat(r[0]).isEqualTo("1");
+    assertThat(r[2]).contains("--triplets-per-query must be at least 1: 0");
+  }
+
+  @Test
   void unknownModelReferenceIsRejectedWithTheValidNames() throws Exception {
     Path q = Files.writeString(dir.resolve("q.txt"), "usb charger\n");
     String[] r =

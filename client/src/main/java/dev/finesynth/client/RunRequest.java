@@ -4,6 +4,7 @@ import dev.finesynth.contracts.events.EvaluationSpec;
 import dev.finesynth.contracts.events.Presets;
 import dev.finesynth.contracts.events.SynthesisModels;
 import dev.finesynth.contracts.events.TrainingSpec;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -37,6 +38,8 @@ public record RunRequest(
     private int maxDocumentLength = 256;
     private TrainingSpec training;
     private EvaluationSpec evaluation;
+    private int pseudoQueries;
+    private long pseudoQuerySeed = 42;
 
     public Builder setQueries(List<TextRecord> queries) {
       this.queries = List.copyOf(queries);
@@ -79,6 +82,19 @@ public record RunRequest(
       return this;
     }
 
+    /**
+     * Adds {@code count} queries made from the corpus's titles or first sentences to the given ones
+     * (see {@link PseudoQueries}), for a query log too small to cover the corpus; 0 by default.
+     */
+    public Builder optPseudoQueries(int count, long seed) {
+      if (count < 0) {
+        throw new IllegalArgumentException("pseudo-query count must not be negative: " + count);
+      }
+      this.pseudoQueries = count;
+      this.pseudoQuerySeed = seed;
+      return this;
+    }
+
     public RunRequest build() {
       Objects.requireNonNull(queries, "queries are required");
       Objects.requireNonNull(documents, "documents are required");
@@ -86,9 +102,14 @@ public record RunRequest(
         throw new IllegalArgumentException(
             "numRelations must be at least 2 (one positive, one negative)");
       }
+      List<TextRecord> allQueries = queries;
+      if (pseudoQueries > 0) {
+        allQueries = new ArrayList<>(queries);
+        allQueries.addAll(PseudoQueries.fromDocuments(documents, pseudoQueries, pseudoQuerySeed));
+      }
       return new RunRequest(
           name,
-          queries,
+          List.copyOf(allQueries),
           documents,
           models,
           numRelations,

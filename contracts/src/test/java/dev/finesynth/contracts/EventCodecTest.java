@@ -9,6 +9,7 @@ import dev.finesynth.contracts.events.RelatedDocument;
 import dev.finesynth.contracts.events.Relation;
 import dev.finesynth.contracts.events.RunSpec;
 import dev.finesynth.contracts.events.SynthesisModels;
+import dev.finesynth.contracts.events.TrainingSpec;
 import dev.finesynth.contracts.topics.Topics;
 import dev.finesynth.contracts.validation.EventLimits;
 import dev.finesynth.contracts.validation.InvalidEventException;
@@ -112,6 +113,24 @@ class EventCodecTest {
     assertThat(codec.decode(Relation.class, relation).documents())
         .extracting(RelatedDocument::lexicalScore)
         .containsExactly(7.5, null);
+  }
+
+  @Test
+  void tripletGroupingIsOptionalAndLeftOutWhenUnset() {
+    String old = codec.encode(SampleEvents.runSpec());
+    assertThat(old).doesNotContain("tripletsPerQuery");
+    assertThat(codec.decode(RunSpec.class, old).training().tripletsPerQueryOrDefault())
+        .isEqualTo(TrainingSpec.DEFAULT_TRIPLETS_PER_QUERY);
+    String grouped = old.replace("\"warmupSteps\"", "\"tripletsPerQuery\":8,\"warmupSteps\"");
+    assertThat(codec.decode(RunSpec.class, grouped).training().tripletsPerQueryOrDefault())
+        .isEqualTo(8);
+    assertThat(codec.encode(codec.decode(RunSpec.class, grouped))).isEqualTo(grouped);
+    assertThatThrownBy(
+            () ->
+                codec.decode(
+                    Topics.RUNS,
+                    grouped.replace("\"tripletsPerQuery\":8", "\"tripletsPerQuery\":0")))
+        .hasMessage("training.tripletsPerQuery: is 0, must be at least 1");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.finesynth.cli.bench;
 
 import dev.finesynth.cli.FinesynthHome;
+import dev.finesynth.cli.commands.PseudoQueryOption;
 import dev.finesynth.cli.stack.StackSession;
 import dev.finesynth.client.FinesynthClient;
 import dev.finesynth.client.RunStatus;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -39,6 +41,8 @@ public class BenchQualityCommand implements Callable<Integer> {
   @Option(names = "--num-relations", defaultValue = "20", description = "Default ${DEFAULT-VALUE}.")
   int numRelations;
 
+  @Mixin PseudoQueryOption pseudoQueries = new PseudoQueryOption();
+
   @Option(names = "--epochs", defaultValue = "3", description = "Default ${DEFAULT-VALUE}.")
   int epochs;
 
@@ -50,6 +54,11 @@ public class BenchQualityCommand implements Callable<Integer> {
 
   @Option(names = "--batch-size", defaultValue = "32", description = "Default ${DEFAULT-VALUE}.")
   int batchSize;
+
+  @Option(
+      names = "--triplets-per-query",
+      description = "Triplets of one query kept together in a batch (default: the spec's, 1).")
+  Integer tripletsPerQuery;
 
   @Option(
       names = "--scale",
@@ -70,11 +79,15 @@ public class BenchQualityCommand implements Callable<Integer> {
             .withSchedule("AdamW", learningRate, epochs, batchSize, MarginMseTrainer.AUTO_WARMUP)
             .withSimilarity("cosine", scale)
             .withCheckpointEverySteps(100);
+    if (tripletsPerQuery != null) {
+      training = training.withTripletsPerQuery(tripletsPerQuery);
+    }
     try (StackSession session = StackSession.open(FinesynthHome.root(), keep, out)) {
       FinesynthClient client =
           FinesynthClient.connect(session.bootstrapServers(), Topics.DEFAULT_PREFIX);
       var outcome =
-          RecipeRunner.run(client, beir, preset, numRelations, training, List.of(10), out);
+          RecipeRunner.run(
+              client, beir, preset, numRelations, pseudoQueries, training, List.of(10), out);
       var table = outcome.metrics();
       int last = table.lastEpoch();
       out.printf(

@@ -1,8 +1,10 @@
 package dev.finesynth.cli.bench;
 
+import dev.finesynth.cli.commands.PseudoQueryOption;
 import dev.finesynth.cli.progress.ProgressDisplay;
 import dev.finesynth.client.FinesynthClient;
 import dev.finesynth.client.MetricsTable;
+import dev.finesynth.client.PseudoQueries;
 import dev.finesynth.client.RunRequest;
 import dev.finesynth.client.RunStatus;
 import dev.finesynth.client.TextFiles;
@@ -15,8 +17,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The whole recipe on a BEIR folder: synthesize from the train queries, fine-tune, evaluate on the
- * test queries against the whole corpus, print the progress and the before/after table.
+ * The whole recipe on a BEIR folder: synthesize from the train queries (and, when asked, pseudo-
+ * queries made from the corpus), fine-tune, evaluate on the test queries against the whole corpus,
+ * print the progress and the before/after table.
  */
 public final class RecipeRunner {
   /** What a recipe run ended with. */
@@ -29,11 +32,13 @@ public final class RecipeRunner {
       Path beir,
       String preset,
       int numRelations,
+      PseudoQueryOption pseudoQueries,
       TrainingSpec training,
       List<Integer> ks,
       PrintWriter out) {
     RunRequest request =
-        RunRequest.builder()
+        pseudoQueries
+            .applyTo(RunRequest.builder())
             .setQueries(TextFiles.queries(beir))
             .setDocuments(TextFiles.documents(beir))
             .optModels(Presets.models(preset))
@@ -44,10 +49,11 @@ public final class RecipeRunner {
     String name = client.startRun(request);
     out.printf(
         Locale.ROOT,
-        "[finesynth] run %s: %d train queries, %d documents, preset %s, %d relations, "
+        "[finesynth] run %s: %d train queries (%d made from documents), %d documents, preset %s, %d relations, "
             + "%d epochs at lr %.0e (%s, scale %.1f)%n",
         name,
         request.queries().size(),
+        request.queries().stream().filter(q -> q.id().startsWith(PseudoQueries.ID_PREFIX)).count(),
         request.documents().size(),
         preset,
         numRelations,

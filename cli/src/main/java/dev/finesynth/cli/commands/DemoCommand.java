@@ -58,7 +58,16 @@ public class DemoCommand implements Callable<Integer> {
     try (StackSession session = StackSession.open(root, keep, out)) {
       FinesynthClient client =
           FinesynthClient.connect(session.bootstrapServers(), Topics.DEFAULT_PREFIX);
-      var outcome = RecipeRunner.run(client, data, Presets.DEFAULT, 10, training, List.of(10), out);
+      var outcome =
+          RecipeRunner.run(
+              client,
+              data,
+              Presets.DEFAULT,
+              10,
+              new PseudoQueryOption(),
+              training,
+              List.of(10),
+              out);
       Path home = session.stack().dataDir();
       String runId = client.run(outcome.name()).spec().runId();
       out.println();

@@ -3,6 +3,7 @@ package dev.finesynth.cli.commands;
 import dev.finesynth.client.FinesynthClient;
 import dev.finesynth.client.RunStatus;
 import dev.finesynth.contracts.events.EvaluationSpec;
+import dev.finesynth.contracts.events.TrainingSpec;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.ArgGroup;
@@ -46,8 +47,9 @@ public class FitCommand extends ClusterCommand {
         eval != null
             ? new EvaluationSpec("beir", eval.toAbsolutePath().toString(), "test", List.of(10))
             : null;
+    TrainingSpec spec = training.spec(); // bad settings fail before Kafka is reached
     FinesynthClient client = cluster.client();
-    String runName = client.fit(trainData, training.spec(), evaluation, name);
+    String runName = client.fit(trainData, spec, evaluation, name);
     out().println(runName);
     out().flush();
     if (!waitForEnd) {

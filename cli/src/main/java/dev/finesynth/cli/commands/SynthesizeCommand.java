@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -85,6 +86,8 @@ public class SynthesizeCommand extends ClusterCommand {
               + " student's score spread (default: the preset's).")
   Double labelScale;
 
+  @Mixin PseudoQueryOption pseudoQueries = new PseudoQueryOption();
+
   @Option(
       names = "--num-relations",
       defaultValue = "10",
@@ -138,7 +141,8 @@ public class SynthesizeCommand extends ClusterCommand {
   @Override
   public Integer call() throws Exception {
     RunRequest request =
-        RunRequest.builder()
+        pseudoQueries
+            .applyTo(RunRequest.builder())
             .setQueries(TextFiles.queries(queries))
             .setDocuments(TextFiles.documents(corpus))
             .optName(name)

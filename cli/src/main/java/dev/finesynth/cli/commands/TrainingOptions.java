@@ -29,6 +29,13 @@ public class TrainingOptions {
   int batchSize;
 
   @Option(
+      names = "--triplets-per-query",
+      description =
+          "Keep up to N triplets of one query together in a batch, encoding its query and positive"
+              + " once (default: the spec's, 1).")
+  Integer tripletsPerQuery;
+
+  @Option(
       names = "--optimizer",
       defaultValue = "AdamW",
       description = "Adam or AdamW (default ${DEFAULT-VALUE}).")
@@ -67,10 +74,16 @@ public class TrainingOptions {
       throw new IllegalArgumentException(
           "unknown similarity '" + similarity + "'; valid: cosine, dot");
     }
-    return TrainingSpec.defaults()
-        .withBaseModel(baseModel)
-        .withSchedule(optimizer, learningRate, epochs, batchSize, warmupSteps)
-        .withSimilarity(similarity, scale)
-        .withCheckpointEverySteps(checkpointEvery);
+    if (tripletsPerQuery != null && tripletsPerQuery < 1) {
+      throw new IllegalArgumentException(
+          "--triplets-per-query must be at least 1: " + tripletsPerQuery);
+    }
+    TrainingSpec spec =
+        TrainingSpec.defaults()
+            .withBaseModel(baseModel)
+            .withSchedule(optimizer, learningRate, epochs, batchSize, warmupSteps)
+            .withSimilarity(similarity, scale)
+            .withCheckpointEverySteps(checkpointEvery);
+    return tripletsPerQuery == null ? spec : spec.withTripletsPerQuery(tripletsPerQuery);
   }
 }

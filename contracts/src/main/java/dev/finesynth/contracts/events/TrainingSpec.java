@@ -1,5 +1,6 @@
 package dev.finesynth.contracts.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.finesynth.contracts.validation.Checks;
 import dev.finesynth.contracts.validation.Validated;
 
@@ -11,6 +12,9 @@ import dev.finesynth.contracts.validation.Validated;
  *     on the label
  * @param scale multiplies the student's similarity so its range fits the labels' range
  * @param optimizer {@code Adam} or {@code AdamW}
+ * @param tripletsPerQuery up to this many triplets of one query go into a batch together, so their
+ *     query and positive are encoded once (1: every triplet shuffled on its own); null means {@link
+ *     #DEFAULT_TRIPLETS_PER_QUERY} and is left out of the JSON
  * @param warmupSteps steps of linear learning-rate warmup; -1 for the first 10% of all steps
  * @param datasetRunId train on the dataset of this earlier run; null means the run's own dataset
  */
@@ -22,6 +26,7 @@ public record TrainingSpec(
     double learningRate,
     int epochs,
     int batchSize,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Integer tripletsPerQuery,
     int warmupSteps,
     int maxSeqLength,
     long seed,
@@ -29,9 +34,13 @@ public record TrainingSpec(
     String datasetRunId)
     implements Validated {
 
+  /** Triplets of one query kept together in a batch when a spec does not say. */
+  public static final int DEFAULT_TRIPLETS_PER_QUERY = 1;
+
   /** Finetuner's and GPL's defaults, with a cosine similarity matching the bi-encoder teacher. */
   public static TrainingSpec defaults() {
-    return new TrainingSpec(null, "cosine", 1.0, "AdamW", 1e-5, 3, 32, -1, 256, 42L, 500, null);
+    return new TrainingSpec(
+        null, "cosine", 1.0, "AdamW", 1e-5, 3, 32, null, -1, 256, 42L, 500, null);
   }
 
   public TrainingSpec withBaseModel(String model) {
@@ -43,6 +52,7 @@ public record TrainingSpec(
         learningRate,
         epochs,
         batchSize,
+        tripletsPerQuery,
         warmupSteps,
         maxSeqLength,
         seed,
@@ -60,6 +70,7 @@ public record TrainingSpec(
         learningRate,
         epochs,
         batchSize,
+        tripletsPerQuery,
         warmupSteps,
         maxSeqLength,
         seed,
@@ -76,6 +87,7 @@ public record TrainingSpec(
         learningRate,
         epochs,
         batchSize,
+        tripletsPerQuery,
         warmupSteps,
         maxSeqLength,
         seed,
@@ -92,6 +104,7 @@ public record TrainingSpec(
         learningRate,
         epochs,
         batchSize,
+        tripletsPerQuery,
         warmupSteps,
         maxSeqLength,
         seed,
@@ -108,11 +121,34 @@ public record TrainingSpec(
         learningRate,
         epochs,
         batchSize,
+        tripletsPerQuery,
         warmupSteps,
         maxSeqLength,
         seed,
         checkpointEverySteps,
         runId);
+  }
+
+  /** {@code tripletsPerQuery}, or {@link #DEFAULT_TRIPLETS_PER_QUERY} when unset. */
+  public int tripletsPerQueryOrDefault() {
+    return tripletsPerQuery != null ? tripletsPerQuery : DEFAULT_TRIPLETS_PER_QUERY;
+  }
+
+  public TrainingSpec withTripletsPerQuery(Integer triplets) {
+    return new TrainingSpec(
+        baseModel,
+        similarity,
+        scale,
+        optimizer,
+        learningRate,
+        epochs,
+        batchSize,
+        triplets,
+        warmupSteps,
+        maxSeqLength,
+        seed,
+        checkpointEverySteps,
+        datasetRunId);
   }
 
   /** The run whose dataset this training reads. */
@@ -125,6 +161,9 @@ public record TrainingSpec(
     checks.id("similarity", similarity).finite("scale", scale).id("optimizer", optimizer);
     checks.finite("learningRate", learningRate).atLeast("epochs", epochs, 1);
     checks.atLeast("batchSize", batchSize, 1).atLeast("warmupSteps", warmupSteps, -1);
+    if (tripletsPerQuery != null) {
+      checks.atLeast("tripletsPerQuery", tripletsPerQuery, 1);
+    }
     checks
         .atLeast("maxSeqLength", maxSeqLength, 8)
         .atLeast("checkpointEverySteps", checkpointEverySteps, 1);

@@ -29,6 +29,8 @@ import java.util.Map;
  * @param seed the seed the shuffled order of every epoch derives from
  * @param batchSize the batch size the position counts in
  * @param dataSize the number of training examples the position counts in
+ * @param tripletsPerQuery how the shuffled order grouped each query's triplets (see {@link
+ *     ShuffledBatches}); 1 in checkpoints written before it was recorded
  */
 public record Checkpoint(
     long step,
@@ -37,6 +39,7 @@ public record Checkpoint(
     long seed,
     int batchSize,
     int dataSize,
+    int tripletsPerQuery,
     String optimizer,
     TensorMap model,
     TensorMap optimizerState) {
@@ -63,6 +66,7 @@ public record Checkpoint(
           state.put("seed", seed);
           state.put("batch_size", batchSize);
           state.put("data_size", dataSize);
+          state.put("triplets_per_query", tripletsPerQuery);
           state.put("optimizer", optimizer);
           Files.write(dir.resolve(STATE), JSON.writeValueAsBytes(state));
         });
@@ -92,6 +96,7 @@ public record Checkpoint(
           state.path("seed").asLong(),
           state.path("batch_size").asInt(),
           state.path("data_size").asInt(),
+          state.path("triplets_per_query").asInt(1),
           state.path("optimizer").asText(),
           Safetensors.read(dir.resolve(MODEL)),
           Safetensors.read(dir.resolve(OPTIMIZER)));

@@ -3,6 +3,7 @@ package dev.finesynth.encoders.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -10,16 +11,20 @@ import dev.finesynth.encoders.BiEncoder;
 import dev.finesynth.encoders.model.SentenceEmbedder;
 import dev.finesynth.encoders.tokenize.TextTokenizer;
 import dev.finesynth.encoders.tokenize.TokenizedText;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The MarginMSE loss of a bi-encoder student (GPL): for each triplet {@code (q, p, n, label)},
  * {@code (scale * sim(q, p) - scale * sim(q, n) - label)^2}, averaged over the batch.
  *
- * <p>Queries, positives and negatives are three forward passes through the encoder's block, each
- * padded only to its own longest text, with the model's query and passage prefixes.
+ * <p>Each distinct text of a batch is encoded once: one forward pass for the distinct queries and
+ * one for the distinct passages (positives and negatives together), each padded only to its own
+ * longest text, with the model's query and passage prefixes; the triplets then pick their rows. A
+ * batch that holds several triplets of one query (see {@link ShuffledBatches}) thus encodes that
+ * query and its positive once, and the gradients are those of encoding every triplet separately.
  *
  * <p>Every array of a pass, constants included, lives in one manager that is closed only after the
  * backward pass: no Java number reaches an op that autograd records (see the project notes on
@@ -86,12 +91,19 @@ public final class MarginMseLoss {
   }
 
   private NDArray loss(NDManager manager, Inputs inputs, boolean training) {
-    NDArray q = embed(manager, inputs.queries(), training);
-    NDArray p = embed(manager, inputs.positives(), training);
-    NDArray n = embed(manager, inputs.negatives(), training);
+    NDArray queries = embed(manager, inputs.queries(), training);
+    NDArray passages = embed(manager, inputs.passages(), training);
+    NDArray q = rows(manager, queries, inputs.queryRows());
+    NDArray p = rows(manager, passages, inputs.positiveRows());
+    NDArray n = rows(manager, passages, inputs.negativeRows());
     NDArray scaleArray = manager.create(scale);
     NDArray predicted = similarity.score(q, p).sub(similarity.score(q, n)).mul(scaleArray);
     return predicted.sub(manager.create(inputs.margins())).square().mean();
+  }
+
+  /** Rows {@code rows} of {@code table}, in that order (autograd sums the gradients of repeats). */
+  private static NDArray rows(NDManager manager, NDArray table, long[] rows) {
+    return table.get(new NDIndex("{}", manager.create(rows)));
   }
 
   private NDArray embed(NDManager manager, List<TokenizedText> texts, boolean training) {
@@ -117,33 +129,44 @@ public final class MarginMseLoss {
     return block.forward(new ParameterStore(manager, false), in, training).singletonOrThrow();
   }
 
+  /** The distinct texts of a batch, tokenized, and each triplet's rows among them. */
   private record Inputs(
       List<TokenizedText> queries,
-      List<TokenizedText> positives,
-      List<TokenizedText> negatives,
+      List<TokenizedText> passages,
+      long[] queryRows,
+      long[] positiveRows,
+      long[] negativeRows,
       float[] margins) {}
 
   private Inputs tokenize(List<MarginTriplet> batch) {
     if (batch.isEmpty()) {
       throw new IllegalArgumentException("empty batch");
     }
-    List<String> queries = new ArrayList<>(batch.size());
-    List<String> positives = new ArrayList<>(batch.size());
-    List<String> negatives = new ArrayList<>(batch.size());
+    Map<String, Integer> queries = new LinkedHashMap<>();
+    Map<String, Integer> passages = new LinkedHashMap<>();
+    long[] queryRows = new long[batch.size()];
+    long[] positiveRows = new long[batch.size()];
+    long[] negativeRows = new long[batch.size()];
     float[] margins = new float[batch.size()];
     String qp = encoder.queryPrefix();
     String pp = encoder.passagePrefix();
     for (int i = 0; i < batch.size(); i++) {
       MarginTriplet t = batch.get(i);
-      queries.add(qp + t.query());
-      positives.add(pp + t.positive());
-      negatives.add(pp + t.negative());
+      queryRows[i] = row(queries, qp + t.query());
+      positiveRows[i] = row(passages, pp + t.positive());
+      negativeRows[i] = row(passages, pp + t.negative());
       margins[i] = t.margin();
     }
     return new Inputs(
-        tokenizer.encodeAll(queries),
-        tokenizer.encodeAll(positives),
-        tokenizer.encodeAll(negatives),
+        tokenizer.encodeAll(List.copyOf(queries.keySet())),
+        tokenizer.encodeAll(List.copyOf(passages.keySet())),
+        queryRows,
+        positiveRows,
+        negativeRows,
         margins);
+  }
+
+  private static int row(Map<String, Integer> rows, String text) {
+    return rows.computeIfAbsent(text, k -> rows.size());
   }
 }

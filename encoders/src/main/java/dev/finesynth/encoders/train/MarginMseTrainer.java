@@ -61,7 +61,7 @@ public final class MarginMseTrainer implements AutoCloseable {
   private MarginMseTrainer(Builder b) {
     this.encoder = Objects.requireNonNull(b.encoder, "setEncoder is required");
     Objects.requireNonNull(b.data, "setTrainingData is required");
-    this.batches = new ShuffledBatches(b.data, b.batchSize, b.seed, b.shuffle);
+    this.batches = new ShuffledBatches(b.data, b.batchSize, b.seed, b.shuffle, b.tripletsPerQuery);
     this.epochs = b.epochs;
     this.maxGradNorm = b.maxGradNorm;
     this.optimizerKind = b.optimizer;
@@ -264,6 +264,7 @@ public final class MarginMseTrainer implements AutoCloseable {
         batches.seed(),
         batches.batchSize(),
         batches.size(),
+        batches.tripletsPerQuery(),
         optimizerKind.name(),
         StateDict.export(encoder.block()),
         optimizer.stateDict());
@@ -283,22 +284,26 @@ public final class MarginMseTrainer implements AutoCloseable {
    * Continues from {@code checkpoint}: its weights replace the student's, its moments and step the
    * optimizer's, its position this trainer's.
    *
-   * @throws IllegalArgumentException when it was made with another seed, batch size or data size
-   *     (its position would mean other batches)
+   * @throws IllegalArgumentException when it was made with another seed, batch size, data size or
+   *     grouping (its position would mean other batches)
    */
   public void restore(Checkpoint checkpoint) {
     if (checkpoint.seed() != batches.seed()
         || checkpoint.batchSize() != batches.batchSize()
-        || checkpoint.dataSize() != batches.size()) {
+        || checkpoint.dataSize() != batches.size()
+        || checkpoint.tripletsPerQuery() != batches.tripletsPerQuery()) {
       throw new IllegalArgumentException(
           String.format(
-              "checkpoint of seed %d, batch size %d, %d examples; this run has %d, %d, %d",
+              "checkpoint of seed %d, batch size %d, %d examples, %d triplets per query;"
+                  + " this run has %d, %d, %d, %d",
               checkpoint.seed(),
               checkpoint.batchSize(),
               checkpoint.dataSize(),
+              checkpoint.tripletsPerQuery(),
               batches.seed(),
               batches.batchSize(),
-              batches.size()));
+              batches.size(),
+              batches.tripletsPerQuery()));
     }
     try (GradMode off = GradMode.off()) {
       List<String> missing = StateDict.load(encoder.block(), checkpoint.model());
@@ -364,6 +369,7 @@ public final class MarginMseTrainer implements AutoCloseable {
     private int maxLength;
     private boolean freezeWordEmbeddings;
     private boolean shuffle = true;
+    private int tripletsPerQuery = 1;
     private ProgressListener listener;
     private int checkpointEvery;
     private Path checkpointFolder;
@@ -487,6 +493,20 @@ public final class MarginMseTrainer implements AutoCloseable {
     /** Whether each epoch visits the data in a seeded shuffled order (true by default). */
     public Builder optShuffle(boolean shuffle) {
       this.shuffle = shuffle;
+      return this;
+    }
+
+    /**
+     * Keeps up to this many triplets of one query together in a batch (1 by default: each triplet
+     * is shuffled on its own). The query and its positive are then encoded once per batch rather
+     * than once per triplet, which saves close to half of a step's passage encoding at 8.
+     */
+    public Builder optTripletsPerQuery(int tripletsPerQuery) {
+      if (tripletsPerQuery < 1) {
+        throw new IllegalArgumentException(
+            "triplets per query must be positive: " + tripletsPerQuery);
+      }
+      this.tripletsPerQuery = tripletsPerQuery;
       return this;
     }
 

@@ -184,6 +184,11 @@ class MarginMseTrainerTest {
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("batch size");
       }
+      try (MarginMseTrainer grouped = settings(encoder).optTripletsPerQuery(4).build()) {
+        assertThatThrownBy(() -> grouped.restore(checkpoint))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("triplets per query");
+      }
     }
   }
 

@@ -7,8 +7,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.engine.PtNDArray;
 import dev.finesynth.encoders.model.SentenceEmbedder;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Optimizer, schedule and clipping against numbers computed by hand. */
@@ -138,13 +140,47 @@ class TrainingMathTest {
 
   @Test
   void shuffledOrderDependsOnlyOnSeedAndEpoch() {
-    int[] first = ShuffledBatches.order(10, 42, 3, true);
-    assertThat(ShuffledBatches.order(10, 42, 3, true)).isEqualTo(first);
-    assertThat(ShuffledBatches.order(10, 42, 4, true)).isNotEqualTo(first);
-    assertThat(ShuffledBatches.order(10, 43, 3, true)).isNotEqualTo(first);
+    List<String> queries = IntStream.range(0, 10).mapToObj(i -> "q" + i).toList();
+    int[] first = ShuffledBatches.order(queries, 42, 3, 1);
+    assertThat(ShuffledBatches.order(queries, 42, 3, 1)).isEqualTo(first);
+    assertThat(ShuffledBatches.order(queries, 42, 4, 1)).isNotEqualTo(first);
+    assertThat(ShuffledBatches.order(queries, 43, 3, 1)).isNotEqualTo(first);
     assertThat(Arrays.stream(first).sorted().toArray())
         .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
-    assertThat(ShuffledBatches.order(4, 42, 0, false)).containsExactly(0, 1, 2, 3);
+    assertThat(ShuffledBatches.order(4)).containsExactly(0, 1, 2, 3);
+  }
+
+  @Test
+  void tripletsOfAQueryStayTogetherInEvenRuns() {
+    // 3 queries with 19, 5 and 1 triplets, interleaved as a dataset would have them
+    List<String> queries = new ArrayList<>();
+    for (int i = 0; i < 19; i++) {
+      queries.add("a");
+      if (i < 5) {
+        queries.add("b");
+      }
+    }
+    queries.add("c");
+    int[] order = ShuffledBatches.order(queries, 7, 0, 8);
+    assertThat(Arrays.stream(order).sorted().toArray())
+        .isEqualTo(IntStream.range(0, queries.size()).toArray());
+    List<Integer> runLengths = new ArrayList<>();
+    for (int i = 0; i < order.length; ) {
+      int j = i;
+      while (j < order.length && queries.get(order[j]).equals(queries.get(order[i]))) {
+        j++;
+      }
+      runLengths.add(j - i);
+      i = j;
+    }
+    // a: 6, 6, 7 (in some order; two runs of "a" may also meet), b: 5, c: 1
+    assertThat(runLengths.stream().mapToInt(Integer::intValue).sum()).isEqualTo(25);
+    assertThat(runLengths).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(14));
+    assertThat(runLengths).contains(5, 1);
+    assertThat(ShuffledBatches.order(queries, 7, 0, 8)).isEqualTo(order);
+    assertThat(ShuffledBatches.order(queries, 7, 1, 8)).isNotEqualTo(order);
+    // one triplet per run is the plain shuffle
+    assertThat(ShuffledBatches.order(queries, 7, 0, 1)).isNotEqualTo(order);
   }
 
   private static List<NDArray> grads(NDManager m, float[] w, float[] norm, float bias) {

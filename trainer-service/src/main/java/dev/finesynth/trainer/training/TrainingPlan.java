@@ -28,6 +28,7 @@ public record TrainingPlan(String runId, String baseModel, TrainingSpec spec) {
         .optLearningRate(spec.learningRate())
         .optEpochs(spec.epochs())
         .optBatchSize(spec.batchSize())
+        .optTripletsPerQuery(spec.tripletsPerQueryOrDefault())
         .optWarmupSteps(spec.warmupSteps())
         .optMaxLength(spec.maxSeqLength())
         .optSeed(spec.seed())

@@ -1,0 +1,67 @@
+package dev.finesynth.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PseudoQueriesTest {
+  @Test
+  void titlesWithoutTheirFullStopOrTheFirstSentenceBecomeQueries() {
+    assertThat(
+            PseudoQueries.queryText(
+                new TextRecord("1", "boundary layer in hypersonic flow .", "ignored")))
+        .isEqualTo("boundary layer in hypersonic flow");
+    assertThat(
+            PseudoQueries.queryText(
+                new TextRecord("2", " ", "GaN charger with two ports. Ships in a box.")))
+        .isEqualTo("GaN charger with two ports");
+    String longSentence = "word ".repeat(40).strip();
+    assertThat(PseudoQueries.queryText(new TextRecord("3", null, longSentence)).split(" "))
+        .hasSize(PseudoQueries.MAX_WORDS);
+    assertThat(PseudoQueries.queryText(new TextRecord("4", null, ""))).isEmpty();
+  }
+
+  @Test
+  void aSeededSampleOfDistinctDocumentsAndTexts() {
+    List<TextRecord> documents = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      documents.add(new TextRecord("d" + i, "topic " + (i % 40), "text"));
+    }
+    documents.add(new TextRecord("empty", null, "  "));
+
+    List<TextRecord> queries = PseudoQueries.fromDocuments(documents, 45, 7);
+    assertThat(queries).hasSize(40); // only 40 distinct titles
+    assertThat(queries).extracting(TextRecord::text).doesNotHaveDuplicates();
+    assertThat(queries)
+        .allSatisfy(q -> assertThat(q.id()).startsWith(PseudoQueries.ID_PREFIX + "d"));
+    assertThat(PseudoQueries.fromDocuments(documents, 10, 7)).isEqualTo(queries.subList(0, 10));
+    assertThat(PseudoQueries.fromDocuments(documents, 10, 8)).isNotEqualTo(queries.subList(0, 10));
+    assertThat(PseudoQueries.fromDocuments(documents, 0, 7)).isEmpty();
+    assertThatThrownBy(() -> PseudoQueries.fromDocuments(documents, -1, 7))
+        .hasMessageContaining("must not be negative");
+  }
+
+  @Test
+  void aRunRequestAppendsThemToTheGivenQueries() {
+    List<TextRecord> documents =
+        List.of(
+            new TextRecord("a", "wing in a slipstream .", "text a"),
+            new TextRecord("b", "shear flow past a plate .", "text b"));
+    List<TextRecord> given = List.of(new TextRecord("q1", null, "what is lift"));
+    RunRequest request =
+        RunRequest.builder()
+            .setQueries(given)
+            .setDocuments(documents)
+            .optPseudoQueries(2, 1)
+            .build();
+    assertThat(request.queries()).hasSize(3).startsWith(given.get(0));
+    assertThat(request.queries().subList(1, 3))
+        .extracting(TextRecord::text)
+        .containsExactlyInAnyOrder("wing in a slipstream", "shear flow past a plate");
+    assertThat(RunRequest.builder().setQueries(given).setDocuments(documents).build().queries())
+        .isEqualTo(given);
+  }
+}
