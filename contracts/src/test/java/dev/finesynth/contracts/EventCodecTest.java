@@ -116,20 +116,18 @@ class EventCodecTest {
   }
 
   @Test
-  void tripletGroupingIsOptionalAndLeftOutWhenUnset() {
-    String old = codec.encode(SampleEvents.runSpec());
-    assertThat(old).doesNotContain("tripletsPerQuery");
-    assertThat(codec.decode(RunSpec.class, old).training().tripletsPerQueryOrDefault())
+  void specsWithoutTripletGroupingTrainUngrouped() {
+    String current = codec.encode(SampleEvents.runSpec());
+    String grouping = "\"tripletsPerQuery\":" + TrainingSpec.DEFAULT_TRIPLETS_PER_QUERY;
+    assertThat(current).contains(grouping);
+    assertThat(codec.decode(RunSpec.class, current).training().tripletsPerQueryOrDefault())
         .isEqualTo(TrainingSpec.DEFAULT_TRIPLETS_PER_QUERY);
-    String grouped = old.replace("\"warmupSteps\"", "\"tripletsPerQuery\":8,\"warmupSteps\"");
-    assertThat(codec.decode(RunSpec.class, grouped).training().tripletsPerQueryOrDefault())
-        .isEqualTo(8);
-    assertThat(codec.encode(codec.decode(RunSpec.class, grouped))).isEqualTo(grouped);
+    String old = current.replace(grouping + ",", "");
+    assertThat(codec.decode(RunSpec.class, old).training().tripletsPerQueryOrDefault())
+        .isEqualTo(TrainingSpec.UNSET_TRIPLETS_PER_QUERY);
+    assertThat(codec.encode(codec.decode(RunSpec.class, old))).isEqualTo(old);
     assertThatThrownBy(
-            () ->
-                codec.decode(
-                    Topics.RUNS,
-                    grouped.replace("\"tripletsPerQuery\":8", "\"tripletsPerQuery\":0")))
+            () -> codec.decode(Topics.RUNS, current.replace(grouping, "\"tripletsPerQuery\":0")))
         .hasMessage("training.tripletsPerQuery: is 0, must be at least 1");
   }
 

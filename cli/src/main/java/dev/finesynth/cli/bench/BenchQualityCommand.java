@@ -57,7 +57,7 @@ public class BenchQualityCommand implements Callable<Integer> {
 
   @Option(
       names = "--triplets-per-query",
-      description = "Triplets of one query kept together in a batch (default: the spec's, 1).")
+      description = "Triplets of one query kept together in a batch (default 8).")
   Integer tripletsPerQuery;
 
   @Option(

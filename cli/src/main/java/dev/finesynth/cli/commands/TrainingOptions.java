@@ -32,7 +32,7 @@ public class TrainingOptions {
       names = "--triplets-per-query",
       description =
           "Keep up to N triplets of one query together in a batch, encoding its query and positive"
-              + " once (default: the spec's, 1).")
+              + " once (default 8).")
   Integer tripletsPerQuery;
 
   @Option(

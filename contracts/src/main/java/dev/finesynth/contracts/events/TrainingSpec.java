@@ -34,13 +34,31 @@ public record TrainingSpec(
     String datasetRunId)
     implements Validated {
 
-  /** Triplets of one query kept together in a batch when a spec does not say. */
-  public static final int DEFAULT_TRIPLETS_PER_QUERY = 1;
+  /**
+   * Triplets of one query kept together in a batch by {@link #defaults()}: on Cranfield as good as
+   * ungrouped batches, 1.7 times the examples/s and a quarter less memory (see the README).
+   */
+  public static final int DEFAULT_TRIPLETS_PER_QUERY = 8;
+
+  /** What a spec that does not say means: specs written before grouping existed, ungrouped. */
+  public static final int UNSET_TRIPLETS_PER_QUERY = 1;
 
   /** Finetuner's and GPL's defaults, with a cosine similarity matching the bi-encoder teacher. */
   public static TrainingSpec defaults() {
     return new TrainingSpec(
-        null, "cosine", 1.0, "AdamW", 1e-5, 3, 32, null, -1, 256, 42L, 500, null);
+        null,
+        "cosine",
+        1.0,
+        "AdamW",
+        1e-5,
+        3,
+        32,
+        DEFAULT_TRIPLETS_PER_QUERY,
+        -1,
+        256,
+        42L,
+        500,
+        null);
   }
 
   public TrainingSpec withBaseModel(String model) {
@@ -129,9 +147,9 @@ public record TrainingSpec(
         runId);
   }
 
-  /** {@code tripletsPerQuery}, or {@link #DEFAULT_TRIPLETS_PER_QUERY} when unset. */
+  /** {@code tripletsPerQuery}, or {@link #UNSET_TRIPLETS_PER_QUERY} when unset. */
   public int tripletsPerQueryOrDefault() {
-    return tripletsPerQuery != null ? tripletsPerQuery : DEFAULT_TRIPLETS_PER_QUERY;
+    return tripletsPerQuery != null ? tripletsPerQuery : UNSET_TRIPLETS_PER_QUERY;
   }
 
   public TrainingSpec withTripletsPerQuery(Integer triplets) {

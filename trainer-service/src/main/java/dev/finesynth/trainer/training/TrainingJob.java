@@ -94,7 +94,11 @@ final class TrainingJob {
                 + plan.spec().epochs()
                 + " epochs ("
                 + trainer.totalSteps()
-                + " steps)");
+                + " steps of "
+                + plan.spec().batchSize()
+                + (plan.spec().tripletsPerQueryOrDefault() > 1
+                    ? ", up to " + plan.spec().tripletsPerQueryOrDefault() + " per query)"
+                    : ")"));
       }
       try {
         trainEpochs(trainer, student, runId, checksum);
