@@ -6,6 +6,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,27 +39,25 @@ class CliErrorsTest {
     assertThat(r[2]).contains("nope.jsonl: no such file");
   }
 
+  /** {@code synthesize} of a one-line file as queries and corpus, with {@code options}. */
+  private String[] synthesize(String... options) throws Exception {
+    Path q = Files.writeString(dir.resolve("q.txt"), "usb charger\n");
+    List<String> args = new ArrayList<>(List.of("synthesize", "--queries", q.toString()));
+    args.addAll(List.of("--corpus", q.toString()));
+    args.addAll(List.of(options));
+    return run(args.toArray(String[]::new));
+  }
+
   @Test
   void unknownPresetListsTheValidOnes() throws Exception {
-    Path q = Files.writeString(dir.resolve("q.txt"), "usb charger\n");
-    String[] r =
-        run("synthesize", "--queries", q.toString(), "--corpus", q.toString(), "--models", "fast");
+    String[] r = synthesize("--models", "fast");
     assertThat(r[0]).isEqualTo("1");
     assertThat(r[2]).contains("unknown preset 'fast'").contains("offline");
   }
 
   @Test
   void negativeCountsAreRejectedBeforeAnythingIsSent() throws Exception {
-    Path q = Files.writeString(dir.resolve("q.txt"), "usb charger\n");
-    String[] r =
-        run(
-            "synthesize",
-            "--queries",
-            q.toString(),
-            "--corpus",
-            q.toString(),
-            "--pseudo-queries",
-            "-3");
+    String[] r = synthesize("--pseudo-queries", "-3");
     assertThat(r[0]).isEqualTo("1");
     assertThat(r[2]).contains("pseudo-query count must not be negative: -3");
     r = run("fit", "--train-data", "some-run", "--triplets-per-query", "0");
@@ -67,16 +67,7 @@ class CliErrorsTest {
 
   @Test
   void unknownModelReferenceIsRejectedWithTheValidNames() throws Exception {
-    Path q = Files.writeString(dir.resolve("q.txt"), "usb charger\n");
-    String[] r =
-        run(
-            "synthesize",
-            "--queries",
-            q.toString(),
-            "--corpus",
-            q.toString(),
-            "--miner",
-            "mini lm!");
+    String[] r = synthesize("--miner", "mini lm!");
     assertThat(r[0]).isEqualTo("1");
     assertThat(r[2]).contains("all-minilm-l6-v2");
   }
