@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
  *
  * <p>With {@code tripletsPerQuery} k &gt; 1 the shuffling keeps the triplets of one query together
  * in runs of up to k (each query's triplets shuffled, cut into runs, the runs shuffled), the
- * grouping of dense-retrieval trainers: a batch of 32 at k = 8 holds about four queries, so each
+ * grouping of dense-retrieval trainers: a batch of 32 at k = 8 holds about five queries, so each
  * query and its positive is encoded once per batch instead of once per triplet.
  */
 public final class ShuffledBatches {
