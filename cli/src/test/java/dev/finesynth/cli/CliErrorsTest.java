@@ -63,6 +63,9 @@ class CliErrorsTest {
     r = run("fit", "--train-data", "some-run", "--triplets-per-query", "0");
     assertThat(r[0]).isEqualTo("1");
     assertThat(r[2]).contains("--triplets-per-query must be at least 1: 0");
+    r = run("fit", "--train-data", "some-run", "--listwise-temperature", "0");
+    assertThat(r[0]).isEqualTo("1");
+    assertThat(r[2]).contains("--listwise-temperature must be above 0: 0.0");
   }
 
   @Test

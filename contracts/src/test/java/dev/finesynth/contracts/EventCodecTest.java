@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.finesynth.contracts.codec.EventCodec;
+import dev.finesynth.contracts.events.ListwiseSpec;
 import dev.finesynth.contracts.events.QueryEvent;
 import dev.finesynth.contracts.events.RelatedDocument;
 import dev.finesynth.contracts.events.Relation;
@@ -129,6 +130,27 @@ class EventCodecTest {
     assertThatThrownBy(
             () -> codec.decode(Topics.RUNS, current.replace(grouping, "\"tripletsPerQuery\":0")))
         .hasMessage("training.tripletsPerQuery: is 0, must be at least 1");
+  }
+
+  @Test
+  void listwiseTermIsOptionalAndValidated() {
+    String plain = codec.encode(SampleEvents.runSpec());
+    assertThat(plain).doesNotContain("listwise");
+    String grouping = "\"tripletsPerQuery\":" + TrainingSpec.DEFAULT_TRIPLETS_PER_QUERY + ",";
+    String encoded =
+        plain.replace(grouping, grouping + "\"listwise\":{\"weight\":0.5,\"temperature\":0.05},");
+    RunSpec decoded = codec.decode(RunSpec.class, encoded);
+    assertThat(decoded.training().listwise()).isEqualTo(ListwiseSpec.of(0.5));
+    assertThat(decoded.training().withListwise(null)).isEqualTo(SampleEvents.runSpec().training());
+    assertThat(codec.encode(decoded)).isEqualTo(encoded);
+    assertThatThrownBy(
+            () ->
+                codec.decode(
+                    Topics.RUNS, encoded.replace("\"temperature\":0.05", "\"temperature\":0")))
+        .hasMessage("training.listwise.temperature: is 0.0, must be above 0.0");
+    assertThatThrownBy(
+            () -> codec.decode(Topics.RUNS, encoded.replace("\"weight\":0.5", "\"weight\":-1")))
+        .hasMessage("training.listwise.weight: is -1.0, must be at least 0.0");
   }
 
   @Test

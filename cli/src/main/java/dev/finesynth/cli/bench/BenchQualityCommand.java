@@ -1,6 +1,7 @@
 package dev.finesynth.cli.bench;
 
 import dev.finesynth.cli.FinesynthHome;
+import dev.finesynth.cli.commands.ListwiseOption;
 import dev.finesynth.cli.commands.PseudoQueryOption;
 import dev.finesynth.cli.stack.StackSession;
 import dev.finesynth.client.FinesynthClient;
@@ -60,6 +61,8 @@ public class BenchQualityCommand implements Callable<Integer> {
       description = "Triplets of one query kept together in a batch (default 8).")
   Integer tripletsPerQuery;
 
+  @Mixin ListwiseOption listwise = new ListwiseOption();
+
   @Option(
       names = "--scale",
       defaultValue = "1.0",
@@ -82,6 +85,7 @@ public class BenchQualityCommand implements Callable<Integer> {
     if (tripletsPerQuery != null) {
       training = training.withTripletsPerQuery(tripletsPerQuery);
     }
+    training = listwise.applyTo(training);
     try (StackSession session = StackSession.open(FinesynthHome.root(), keep, out)) {
       FinesynthClient client =
           FinesynthClient.connect(session.bootstrapServers(), Topics.DEFAULT_PREFIX);

@@ -1,6 +1,7 @@
 package dev.finesynth.cli.commands;
 
 import dev.finesynth.contracts.events.TrainingSpec;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 /** MarginMSE fine-tuning settings; what is not given keeps {@link TrainingSpec#defaults()}. */
@@ -44,7 +45,7 @@ public class TrainingOptions {
   @Option(
       names = "--warmup-steps",
       defaultValue = "-1",
-      description = "Linear warmup steps; -1 (default) for the first 10% of all steps.")
+      description = "Linear warmup steps; -1 (default) for the first 10%% of all steps.")
   int warmupSteps;
 
   @Option(
@@ -65,6 +66,9 @@ public class TrainingOptions {
       description = "Save a resumable checkpoint every N steps (default ${DEFAULT-VALUE}).")
   int checkpointEvery;
 
+  @ArgGroup(exclusive = false)
+  ListwiseOption listwise = new ListwiseOption();
+
   TrainingSpec spec() {
     if (!optimizer.equalsIgnoreCase("adam") && !optimizer.equalsIgnoreCase("adamw")) {
       throw new IllegalArgumentException(
@@ -84,6 +88,9 @@ public class TrainingOptions {
             .withSchedule(optimizer, learningRate, epochs, batchSize, warmupSteps)
             .withSimilarity(similarity, scale)
             .withCheckpointEverySteps(checkpointEvery);
-    return tripletsPerQuery == null ? spec : spec.withTripletsPerQuery(tripletsPerQuery);
+    if (tripletsPerQuery != null) {
+      spec = spec.withTripletsPerQuery(tripletsPerQuery);
+    }
+    return listwise.applyTo(spec);
   }
 }

@@ -3,6 +3,7 @@ package dev.finesynth.contracts.events;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.finesynth.contracts.validation.Checks;
 import dev.finesynth.contracts.validation.Validated;
+import java.util.function.Consumer;
 
 /**
  * How to fine-tune the student on a run's dataset with MarginMSE.
@@ -15,6 +16,8 @@ import dev.finesynth.contracts.validation.Validated;
  * @param tripletsPerQuery up to this many triplets of one query go into a batch together, so their
  *     query and positive are encoded once (1: every triplet shuffled on its own); null means {@link
  *     #DEFAULT_TRIPLETS_PER_QUERY} and is left out of the JSON
+ * @param listwise a listwise KL term beside MarginMSE over each query's candidates in a batch; null
+ *     (left out of the JSON) for MarginMSE alone
  * @param warmupSteps steps of linear learning-rate warmup; -1 for the first 10% of all steps
  * @param datasetRunId train on the dataset of this earlier run; null means the run's own dataset
  */
@@ -27,6 +30,7 @@ public record TrainingSpec(
     int epochs,
     int batchSize,
     @JsonInclude(JsonInclude.Include.NON_NULL) Integer tripletsPerQuery,
+    @JsonInclude(JsonInclude.Include.NON_NULL) ListwiseSpec listwise,
     int warmupSteps,
     int maxSeqLength,
     long seed,
@@ -54,6 +58,7 @@ public record TrainingSpec(
         3,
         32,
         DEFAULT_TRIPLETS_PER_QUERY,
+        null,
         -1,
         256,
         42L,
@@ -62,89 +67,35 @@ public record TrainingSpec(
   }
 
   public TrainingSpec withBaseModel(String model) {
-    return new TrainingSpec(
-        model,
-        similarity,
-        scale,
-        optimizer,
-        learningRate,
-        epochs,
-        batchSize,
-        tripletsPerQuery,
-        warmupSteps,
-        maxSeqLength,
-        seed,
-        checkpointEverySteps,
-        datasetRunId);
+    return with(d -> d.baseModel = model);
   }
 
   public TrainingSpec withSchedule(
       String optimizer, double learningRate, int epochs, int batchSize, int warmupSteps) {
-    return new TrainingSpec(
-        baseModel,
-        similarity,
-        scale,
-        optimizer,
-        learningRate,
-        epochs,
-        batchSize,
-        tripletsPerQuery,
-        warmupSteps,
-        maxSeqLength,
-        seed,
-        checkpointEverySteps,
-        datasetRunId);
+    return with(
+        d -> {
+          d.optimizer = optimizer;
+          d.learningRate = learningRate;
+          d.epochs = epochs;
+          d.batchSize = batchSize;
+          d.warmupSteps = warmupSteps;
+        });
   }
 
   public TrainingSpec withSimilarity(String similarity, double scale) {
-    return new TrainingSpec(
-        baseModel,
-        similarity,
-        scale,
-        optimizer,
-        learningRate,
-        epochs,
-        batchSize,
-        tripletsPerQuery,
-        warmupSteps,
-        maxSeqLength,
-        seed,
-        checkpointEverySteps,
-        datasetRunId);
+    return with(
+        d -> {
+          d.similarity = similarity;
+          d.scale = scale;
+        });
   }
 
   public TrainingSpec withCheckpointEverySteps(int steps) {
-    return new TrainingSpec(
-        baseModel,
-        similarity,
-        scale,
-        optimizer,
-        learningRate,
-        epochs,
-        batchSize,
-        tripletsPerQuery,
-        warmupSteps,
-        maxSeqLength,
-        seed,
-        steps,
-        datasetRunId);
+    return with(d -> d.checkpointEverySteps = steps);
   }
 
   public TrainingSpec withDatasetRunId(String runId) {
-    return new TrainingSpec(
-        baseModel,
-        similarity,
-        scale,
-        optimizer,
-        learningRate,
-        epochs,
-        batchSize,
-        tripletsPerQuery,
-        warmupSteps,
-        maxSeqLength,
-        seed,
-        checkpointEverySteps,
-        runId);
+    return with(d -> d.datasetRunId = runId);
   }
 
   /** {@code tripletsPerQuery}, or {@link #UNSET_TRIPLETS_PER_QUERY} when unset. */
@@ -153,20 +104,71 @@ public record TrainingSpec(
   }
 
   public TrainingSpec withTripletsPerQuery(Integer triplets) {
-    return new TrainingSpec(
-        baseModel,
-        similarity,
-        scale,
-        optimizer,
-        learningRate,
-        epochs,
-        batchSize,
-        triplets,
-        warmupSteps,
-        maxSeqLength,
-        seed,
-        checkpointEverySteps,
-        datasetRunId);
+    return with(d -> d.tripletsPerQuery = triplets);
+  }
+
+  /** {@code listwise}, or null (MarginMSE alone). */
+  public TrainingSpec withListwise(ListwiseSpec listwise) {
+    return with(d -> d.listwise = listwise);
+  }
+
+  private TrainingSpec with(Consumer<Draft> change) {
+    Draft draft = new Draft(this);
+    change.accept(draft);
+    return draft.build();
+  }
+
+  /** A mutable copy, so each {@code with*} names only what it changes. */
+  private static final class Draft {
+    String baseModel;
+    String similarity;
+    double scale;
+    String optimizer;
+    double learningRate;
+    int epochs;
+    int batchSize;
+    Integer tripletsPerQuery;
+    ListwiseSpec listwise;
+    int warmupSteps;
+    int maxSeqLength;
+    long seed;
+    int checkpointEverySteps;
+    String datasetRunId;
+
+    Draft(TrainingSpec s) {
+      baseModel = s.baseModel;
+      similarity = s.similarity;
+      scale = s.scale;
+      optimizer = s.optimizer;
+      learningRate = s.learningRate;
+      epochs = s.epochs;
+      batchSize = s.batchSize;
+      tripletsPerQuery = s.tripletsPerQuery;
+      listwise = s.listwise;
+      warmupSteps = s.warmupSteps;
+      maxSeqLength = s.maxSeqLength;
+      seed = s.seed;
+      checkpointEverySteps = s.checkpointEverySteps;
+      datasetRunId = s.datasetRunId;
+    }
+
+    TrainingSpec build() {
+      return new TrainingSpec(
+          baseModel,
+          similarity,
+          scale,
+          optimizer,
+          learningRate,
+          epochs,
+          batchSize,
+          tripletsPerQuery,
+          listwise,
+          warmupSteps,
+          maxSeqLength,
+          seed,
+          checkpointEverySteps,
+          datasetRunId);
+    }
   }
 
   /** The run whose dataset this training reads. */
@@ -181,6 +183,9 @@ public record TrainingSpec(
     checks.atLeast("batchSize", batchSize, 1).atLeast("warmupSteps", warmupSteps, -1);
     if (tripletsPerQuery != null) {
       checks.atLeast("tripletsPerQuery", tripletsPerQuery, 1);
+    }
+    if (listwise != null) {
+      checks.nested("listwise", listwise);
     }
     checks
         .atLeast("maxSeqLength", maxSeqLength, 8)

@@ -68,6 +68,16 @@ public final class Checks {
     return this;
   }
 
+  /** A finite number, at least {@code min}, or above it when {@code exclusive}. */
+  public Checks atLeast(String field, double value, double min, boolean exclusive) {
+    finite(field, value);
+    if (value < min || (exclusive && value == min)) {
+      throw new InvalidEventException(
+          field, "is " + value + ", must be " + (exclusive ? "above " : "at least ") + min);
+    }
+    return this;
+  }
+
   public Checks notEmpty(String field, Collection<?> values) {
     present(field, values);
     if (values.isEmpty()) {

@@ -11,6 +11,7 @@ import dev.finesynth.encoders.BiEncoder;
 import dev.finesynth.encoders.model.SentenceEmbedder;
 import dev.finesynth.encoders.tokenize.TextTokenizer;
 import dev.finesynth.encoders.tokenize.TokenizedText;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,9 @@ import java.util.Map;
  * batch that holds several triplets of one query (see {@link ShuffledBatches}) thus encodes that
  * query and its positive once, and the gradients are those of encoding every triplet separately.
  *
+ * <p>An optional {@link ListwiseKl} term adds, for each query of the batch, the KL divergence from
+ * the teacher's softmax over the query's candidates in the batch to the student's.
+ *
  * <p>Every array of a pass, constants included, lives in one manager that is closed only after the
  * backward pass: no Java number reaches an op that autograd records (see the project notes on
  * DJL-PyTorch and garbage collection). PyTorch allows one gradient collector per process, so
@@ -34,11 +38,17 @@ import java.util.Map;
 public final class MarginMseLoss {
   private static final Object COLLECTOR = new Object();
 
+  /**
+   * Logit of a padding slot: its softmax weight is 0 in float32, and 0 * log-weight stays finite.
+   */
+  private static final float PADDING_LOGIT = -1e4f;
+
   private final BiEncoder encoder;
   private final SentenceEmbedder block;
   private final TextTokenizer tokenizer;
   private final Similarity similarity;
   private final float scale;
+  private final ListwiseKl listwise;
 
   /**
    * @param encoder the student (PyTorch backend); its block's parameters receive the gradients
@@ -46,11 +56,22 @@ public final class MarginMseLoss {
    */
   public MarginMseLoss(
       BiEncoder encoder, TextTokenizer tokenizer, Similarity similarity, float scale) {
+    this(encoder, tokenizer, similarity, scale, ListwiseKl.OFF);
+  }
+
+  /** MarginMSE plus {@code listwise} (off when its weight is 0). */
+  public MarginMseLoss(
+      BiEncoder encoder,
+      TextTokenizer tokenizer,
+      Similarity similarity,
+      float scale,
+      ListwiseKl listwise) {
     this.encoder = encoder;
     this.block = encoder.block();
     this.tokenizer = tokenizer;
     this.similarity = similarity;
     this.scale = scale;
+    this.listwise = listwise;
   }
 
   /**
@@ -97,8 +118,27 @@ public final class MarginMseLoss {
     NDArray p = rows(manager, passages, inputs.positiveRows());
     NDArray n = rows(manager, passages, inputs.negativeRows());
     NDArray scaleArray = manager.create(scale);
-    NDArray predicted = similarity.score(q, p).sub(similarity.score(q, n)).mul(scaleArray);
-    return predicted.sub(manager.create(inputs.margins())).square().mean();
+    NDArray positive = similarity.score(q, p).mul(scaleArray);
+    NDArray negative = similarity.score(q, n).mul(scaleArray);
+    NDArray mse = positive.sub(negative).sub(manager.create(inputs.margins())).square().mean();
+    Lists lists = inputs.lists();
+    if (lists == null) {
+      return mse;
+    }
+    // each query's row: its positive's score, then its negatives' scores, then padding
+    Shape shape = new Shape(lists.count(), lists.width());
+    NDArray logits =
+        rows(manager, positive.concat(negative), lists.index())
+            .reshape(shape)
+            .mul(manager.create(1f / listwise.temperature()))
+            .add(manager.create(lists.padding(), shape));
+    NDArray crossEntropy = logits.logSoftmax(1).mul(manager.create(lists.teacher(), shape)).sum();
+    NDArray kl =
+        manager
+            .create(lists.teacherNegEntropy())
+            .sub(crossEntropy)
+            .mul(manager.create(listwise.weight() / lists.count()));
+    return mse.add(kl);
   }
 
   /** Rows {@code rows} of {@code table}, in that order (autograd sums the gradients of repeats). */
@@ -136,7 +176,21 @@ public final class MarginMseLoss {
       long[] queryRows,
       long[] positiveRows,
       long[] negativeRows,
-      float[] margins) {}
+      float[] margins,
+      Lists lists) {}
+
+  /**
+   * The listwise term's constants: per query, indices into [positive scores; negative scores] of
+   * its candidates, padded to the longest list; 0 or a large negative logit for padding; the
+   * teacher's softmax; and the sum of {@code p log p} of those softmaxes.
+   */
+  private record Lists(
+      int count,
+      int width,
+      long[] index,
+      float[] padding,
+      float[] teacher,
+      float teacherNegEntropy) {}
 
   private Inputs tokenize(List<MarginTriplet> batch) {
     if (batch.isEmpty()) {
@@ -163,7 +217,42 @@ public final class MarginMseLoss {
         queryRows,
         positiveRows,
         negativeRows,
-        margins);
+        margins,
+        listwise.on() ? lists(queryRows, positiveRows, margins) : null);
+  }
+
+  private Lists lists(long[] queryRows, long[] positiveRows, float[] margins) {
+    int size = margins.length;
+    Map<Long, List<Integer>> groups = new LinkedHashMap<>();
+    for (int i = 0; i < size; i++) {
+      long key = queryRows[i] * (2L * size) + positiveRows[i];
+      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+    }
+    int width = 1 + groups.values().stream().mapToInt(List::size).max().orElseThrow();
+    int count = groups.size();
+    long[] index = new long[count * width];
+    float[] padding = new float[count * width];
+    float[] teacher = new float[count * width];
+    double negEntropy = 0;
+    int g = 0;
+    for (List<Integer> triplets : groups.values()) {
+      int base = g++ * width;
+      double[] logits = new double[triplets.size() + 1];
+      index[base] = triplets.get(0);
+      for (int j = 0; j < triplets.size(); j++) {
+        index[base + 1 + j] = size + triplets.get(j);
+        logits[1 + j] = -margins[triplets.get(j)] / listwise.temperature();
+      }
+      Arrays.fill(padding, base + logits.length, base + width, PADDING_LOGIT);
+      double max = Arrays.stream(logits).max().orElseThrow();
+      double sum = Arrays.stream(logits).map(l -> Math.exp(l - max)).sum();
+      for (int c = 0; c < logits.length; c++) {
+        double logP = logits[c] - max - Math.log(sum);
+        teacher[base + c] = (float) Math.exp(logP);
+        negEntropy += Math.exp(logP) * logP;
+      }
+    }
+    return new Lists(count, width, index, padding, teacher, (float) negEntropy);
   }
 
   private static int row(Map<String, Integer> rows, String text) {

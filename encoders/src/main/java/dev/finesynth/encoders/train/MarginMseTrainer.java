@@ -71,7 +71,7 @@ public final class MarginMseTrainer implements AutoCloseable {
     int maxLength = b.maxLength > 0 ? b.maxLength : encoder.tokenizer().maxLength();
     this.tokenizer =
         new TextTokenizer(encoder.tokenizerJson(), maxLength, encoder.config().padTokenId());
-    this.loss = new MarginMseLoss(encoder, tokenizer, b.similarity, b.scale);
+    this.loss = new MarginMseLoss(encoder, tokenizer, b.similarity, b.scale, b.listwise);
     if (b.freezeWordEmbeddings) {
       for (Map.Entry<String, Parameter> e : StateDict.parameters(encoder.block()).entrySet()) {
         if (e.getKey().endsWith(TrainableParameter.WORD_EMBEDDINGS)
@@ -355,6 +355,7 @@ public final class MarginMseTrainer implements AutoCloseable {
     private List<MarginTriplet> data;
     private Similarity similarity = Similarity.COSINE;
     private float scale = 1f;
+    private ListwiseKl listwise = ListwiseKl.OFF;
     private OptimizerKind optimizer = OptimizerKind.ADAMW;
     private double learningRate = 2e-5;
     private Float weightDecay;
@@ -399,6 +400,16 @@ public final class MarginMseTrainer implements AutoCloseable {
         throw new IllegalArgumentException("scale must be finite: " + scale);
       }
       this.scale = scale;
+      return this;
+    }
+
+    /**
+     * Adds a listwise KL term over each query's candidates in a batch ({@link ListwiseKl#OFF} by
+     * default); it sees several candidates of a query only with {@link #optTripletsPerQuery} above
+     * 1.
+     */
+    public Builder optListwise(ListwiseKl listwise) {
+      this.listwise = Objects.requireNonNull(listwise);
       return this;
     }
 

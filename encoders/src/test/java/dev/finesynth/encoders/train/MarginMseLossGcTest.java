@@ -42,7 +42,10 @@ class MarginMseLossGcTest {
             dir.resolve("tiny"),
             TinyBert.Spec.defaults().withDense(16).withPrefixes("query: ", "passage: "));
     try (BiEncoder encoder = BiEncoder.load(folder, EncoderOptions.defaults())) {
-      MarginMseLoss loss = new MarginMseLoss(encoder, encoder.tokenizer(), similarity, 2.5f);
+      // with the listwise term, so that its ops are under the same check
+      MarginMseLoss loss =
+          new MarginMseLoss(
+              encoder, encoder.tokenizer(), similarity, 2.5f, new ListwiseKl(0.5f, 0.1f));
       List<TrainableParameter> params = TrainableParameter.of(encoder.block());
       List<MarginTriplet> batch = TinyBert.triplets();
 

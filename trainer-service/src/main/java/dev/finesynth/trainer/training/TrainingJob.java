@@ -97,7 +97,10 @@ final class TrainingJob {
                 + " steps of "
                 + plan.spec().batchSize()
                 + (plan.spec().tripletsPerQueryOrDefault() > 1
-                    ? ", up to " + plan.spec().tripletsPerQueryOrDefault() + " per query)"
+                    ? ", up to " + plan.spec().tripletsPerQueryOrDefault() + " per query"
+                    : "")
+                + (plan.spec().listwise() != null
+                    ? ", listwise KL at weight " + plan.spec().listwise().weight() + ")"
                     : ")"));
       }
       try {

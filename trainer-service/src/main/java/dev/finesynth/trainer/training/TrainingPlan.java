@@ -1,7 +1,9 @@
 package dev.finesynth.trainer.training;
 
+import dev.finesynth.contracts.events.ListwiseSpec;
 import dev.finesynth.contracts.events.RunSpec;
 import dev.finesynth.contracts.events.TrainingSpec;
+import dev.finesynth.encoders.train.ListwiseKl;
 import dev.finesynth.encoders.train.MarginMseTrainer;
 import dev.finesynth.encoders.train.OptimizerKind;
 import dev.finesynth.encoders.train.Similarity;
@@ -29,11 +31,18 @@ public record TrainingPlan(String runId, String baseModel, TrainingSpec spec) {
         .optEpochs(spec.epochs())
         .optBatchSize(spec.batchSize())
         .optTripletsPerQuery(spec.tripletsPerQueryOrDefault())
+        .optListwise(listwise(spec.listwise()))
         .optWarmupSteps(spec.warmupSteps())
         .optMaxLength(spec.maxSeqLength())
         .optSeed(spec.seed())
         .optFreezeWordEmbeddings(true)
         .optCheckpointEvery(spec.checkpointEverySteps(), checkpoint);
+  }
+
+  static ListwiseKl listwise(ListwiseSpec spec) {
+    return spec == null
+        ? ListwiseKl.OFF
+        : new ListwiseKl((float) spec.weight(), (float) spec.temperature());
   }
 
   static OptimizerKind optimizer(String name) {
