@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Random;
 
@@ -83,8 +84,14 @@ final class StackFixture implements AutoCloseable {
     }
   }
 
+  /** Stops the services and deletes their state (the shared broker is not this stack's). */
   @Override
   public void close() throws Exception {
-    stack.stopAll();
+    stack.stopAll(true);
+    try (var paths = Files.walk(state)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 }

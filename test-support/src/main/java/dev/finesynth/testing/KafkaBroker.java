@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
@@ -56,11 +58,19 @@ public final class KafkaBroker {
       String address = run(script.toString(), "start", "--dir", dir.toString(), "--port", "0");
       Runtime.getRuntime()
           .addShutdownHook(
-              new Thread(() -> run(script.toString(), "stop", "--dir", dir.toString())));
+              new Thread(() -> run(script.toString(), "stop", "--dir", dir.toString(), "--purge")));
       return address;
     } catch (IOException e) {
       throw new IllegalStateException("cannot start the Kafka broker process", e);
     }
+  }
+
+  /** Runs {@code broker/kafka-broker.sh} with {@code args}; returns its standard output. */
+  public static String script(String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(projectRoot().resolve("broker/kafka-broker.sh").toString());
+    command.addAll(List.of(args));
+    return run(command.toArray(String[]::new));
   }
 
   private static String run(String... command) {

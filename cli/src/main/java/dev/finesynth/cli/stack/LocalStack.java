@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -120,8 +121,19 @@ public final class LocalStack {
     }
   }
 
-  /** Stops every service and the broker this stack started; returns how many processes stopped. */
+  /**
+   * Stops every service and the broker this stack started; returns how many processes stopped. The
+   * broker's storage and the services' data stay, so a later start has every run as it was.
+   */
   public int stopAll() throws IOException, InterruptedException {
+    return stopAll(false);
+  }
+
+  /**
+   * {@link #stopAll()}; with {@code purge}, also deletes the broker's storage and the services'
+   * data (indexes, datasets, models, reports): every run is forgotten.
+   */
+  public int stopAll(boolean purge) throws IOException, InterruptedException {
     int stopped = 0;
     for (ServiceProcess service : services) {
       Optional<ProcessHandle> process = pid(service).flatMap(ProcessHandle::of);
@@ -138,6 +150,11 @@ public final class LocalStack {
       out.println("stopped broker");
     }
     Files.deleteIfExists(state.resolve("bootstrap"));
+    if (purge) {
+      run(List.of(brokerScript(), "stop", "--dir", brokerDir(), "--purge"));
+      deleteTree(dataDir());
+      out.println("deleted the broker's storage and " + dataDir());
+    }
     return stopped;
   }
 
@@ -227,6 +244,17 @@ public final class LocalStack {
 
   public Path log(ServiceProcess service) {
     return state.resolve("logs/" + service.name() + ".log");
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (var paths = Files.walk(root)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   private String brokerScript() {
