@@ -43,7 +43,7 @@ class OnnxParityTest {
         TokenizedText tokens = ours.tokenizer().encode(texts.get(i));
         sawTruncated |= tokens.length() == ours.tokenizer().maxLength();
         float[] reference = pool(run(env, session, tokens), tokens.length(), sentence.pooling());
-        assertThat(cosine(vectors.get(i), reference))
+        assertThat(Vectors.cosine(vectors.get(i), reference))
             .as("text %d: %s", i, texts.get(i))
             .isGreaterThanOrEqualTo(0.9999);
       }
@@ -68,7 +68,9 @@ class OnnxParityTest {
       List<float[]> x = a.encodeQueries(texts);
       List<float[]> y = b.encodeQueries(texts);
       for (int i = 0; i < texts.size(); i++) {
-        assertThat(cosine(x.get(i), y.get(i))).as(texts.get(i)).isGreaterThanOrEqualTo(0.9999);
+        assertThat(Vectors.cosine(x.get(i), y.get(i)))
+            .as(texts.get(i))
+            .isGreaterThanOrEqualTo(0.9999);
       }
       float[] s = c.score(pairs);
       float[] t = d.score(pairs);
@@ -111,18 +113,5 @@ class OnnxParityTest {
       }
     }
     return v;
-  }
-
-  static double cosine(float[] a, float[] b) {
-    assertThat(a).hasSameSizeAs(b);
-    double dot = 0;
-    double na = 0;
-    double nb = 0;
-    for (int i = 0; i < a.length; i++) {
-      dot += a[i] * b[i];
-      na += a[i] * a[i];
-      nb += b[i] * b[i];
-    }
-    return dot / Math.sqrt(na * nb);
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.ndarray.NDArray;
 import dev.finesynth.encoders.BiEncoder;
 import dev.finesynth.encoders.EncoderOptions;
+import dev.finesynth.encoders.Vectors;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -91,7 +92,7 @@ class MarginMseLossTest {
         double[] student = new double[candidates.size()];
         double[] teacher = new double[candidates.size()];
         for (int c = 0; c < candidates.size(); c++) {
-          student[c] = scale * cosine(q, passages.get(c)) / listwise.temperature();
+          student[c] = scale * Vectors.cosine(q, passages.get(c)) / listwise.temperature();
           teacher[c] = c == 0 ? 0 : -list.get(c - 1).margin() / listwise.temperature();
         }
         double[] p = logSoftmax(teacher);
@@ -166,18 +167,6 @@ class MarginMseLossTest {
     try (GradMode off = GradMode.off()) {
       weights.set(values);
     }
-  }
-
-  private static double cosine(float[] a, float[] b) {
-    double dot = 0;
-    double na = 0;
-    double nb = 0;
-    for (int i = 0; i < a.length; i++) {
-      dot += a[i] * b[i];
-      na += a[i] * a[i];
-      nb += b[i] * b[i];
-    }
-    return dot / Math.sqrt(na * nb);
   }
 
   private static double[] logSoftmax(double[] logits) {
