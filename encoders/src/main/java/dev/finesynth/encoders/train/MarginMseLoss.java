@@ -132,11 +132,12 @@ public final class MarginMseLoss {
             .reshape(shape)
             .mul(manager.create(1f / listwise.temperature()))
             .add(manager.create(lists.padding(), shape));
-    NDArray crossEntropy = logits.logSoftmax(1).mul(manager.create(lists.teacher(), shape)).sum();
+    NDArray negCrossEntropy =
+        logits.logSoftmax(1).mul(manager.create(lists.teacher(), shape)).sum();
     NDArray kl =
         manager
             .create(lists.teacherNegEntropy())
-            .sub(crossEntropy)
+            .sub(negCrossEntropy)
             .mul(manager.create(listwise.weight() / lists.count()));
     return mse.add(kl);
   }
