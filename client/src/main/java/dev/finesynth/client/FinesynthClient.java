@@ -96,7 +96,9 @@ public final class FinesynthClient {
                   + " documents, preset "
                   + request.models().preset()));
       publisher.queries(
-          request.queries().stream().map(q -> QueryEvent.of(runId, q.id(), q.text())).toList());
+          request.queries().stream()
+              .map(q -> QueryEvent.of(runId, q.id(), q.text(), request.sourceOf(q.id())))
+              .toList());
       publisher.flush();
     }
     return name;

@@ -5,7 +5,9 @@ import dev.finesynth.contracts.events.Presets;
 import dev.finesynth.contracts.events.SynthesisModels;
 import dev.finesynth.contracts.events.TrainingSpec;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -21,7 +23,13 @@ public record RunRequest(
     int maxQueryLength,
     int maxDocumentLength,
     TrainingSpec training,
-    EvaluationSpec evaluation) {
+    EvaluationSpec evaluation,
+    Map<String, String> querySources) {
+
+  /** The document query {@code queryId} was made from, or null for a real query. */
+  public String sourceOf(String queryId) {
+    return querySources.get(queryId);
+  }
 
   public static Builder builder() {
     return new Builder();
@@ -102,10 +110,12 @@ public record RunRequest(
         throw new IllegalArgumentException(
             "numRelations must be at least 2 (one positive, one negative)");
       }
-      List<TextRecord> allQueries = queries;
-      if (pseudoQueries > 0) {
-        allQueries = new ArrayList<>(queries);
-        allQueries.addAll(PseudoQueries.fromDocuments(documents, pseudoQueries, pseudoQuerySeed));
+      List<TextRecord> allQueries = new ArrayList<>(queries);
+      Map<String, String> sources = new HashMap<>();
+      for (PseudoQueries.PseudoQuery pseudo :
+          PseudoQueries.fromDocuments(documents, pseudoQueries, pseudoQuerySeed)) {
+        allQueries.add(pseudo.query());
+        sources.put(pseudo.query().id(), pseudo.documentId());
       }
       return new RunRequest(
           name,
@@ -116,7 +126,8 @@ public record RunRequest(
           maxQueryLength,
           maxDocumentLength,
           training,
-          evaluation);
+          evaluation,
+          Map.copyOf(sources));
     }
   }
 }

@@ -32,11 +32,16 @@ class PseudoQueriesTest {
     }
     documents.add(new TextRecord("empty", null, "  "));
 
-    List<TextRecord> queries = PseudoQueries.fromDocuments(documents, 45, 7);
+    List<PseudoQueries.PseudoQuery> queries = PseudoQueries.fromDocuments(documents, 45, 7);
     assertThat(queries).hasSize(40); // only 40 distinct titles
-    assertThat(queries).extracting(TextRecord::text).doesNotHaveDuplicates();
+    assertThat(queries).extracting(q -> q.query().text()).doesNotHaveDuplicates();
     assertThat(queries)
-        .allSatisfy(q -> assertThat(q.id()).startsWith(PseudoQueries.ID_PREFIX + "d"));
+        .allSatisfy(
+            q -> {
+              assertThat(q.query().id()).isEqualTo(PseudoQueries.ID_PREFIX + q.documentId());
+              int doc = Integer.parseInt(q.documentId().substring(1));
+              assertThat(q.query().text()).isEqualTo("topic " + doc % 40);
+            });
     assertThat(PseudoQueries.fromDocuments(documents, 10, 7)).isEqualTo(queries.subList(0, 10));
     assertThat(PseudoQueries.fromDocuments(documents, 10, 8)).isNotEqualTo(queries.subList(0, 10));
     assertThat(PseudoQueries.fromDocuments(documents, 0, 7)).isEmpty();
@@ -61,6 +66,15 @@ class PseudoQueriesTest {
     assertThat(request.queries().subList(1, 3))
         .extracting(TextRecord::text)
         .containsExactlyInAnyOrder("wing in a slipstream", "shear flow past a plate");
+    // each remembers its document, which mining leaves out; real queries have none
+    for (TextRecord pseudo : request.queries().subList(1, 3)) {
+      String source = request.sourceOf(pseudo.id());
+      assertThat(documents)
+          .filteredOn(d -> d.id().equals(source))
+          .singleElement()
+          .satisfies(d -> assertThat(d.title()).startsWith(pseudo.text()));
+    }
+    assertThat(request.sourceOf("q1")).isNull();
     assertThat(RunRequest.builder().setQueries(given).setDocuments(documents).build().queries())
         .isEqualTo(given);
   }

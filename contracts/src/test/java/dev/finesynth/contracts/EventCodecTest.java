@@ -133,6 +133,18 @@ class EventCodecTest {
   }
 
   @Test
+  void pseudoQueriesNameTheirDocumentAndRealQueriesLeaveItOut() {
+    QueryEvent real = QueryEvent.of("run-1", "q1", "what is lift");
+    assertThat(codec.encode(real)).doesNotContain("sourceDocId");
+    QueryEvent pseudo = QueryEvent.of("run-1", "pseudo-d7", "wing in a slipstream", "d7");
+    String encoded = codec.encode(pseudo);
+    assertThat(encoded).contains("\"sourceDocId\":\"d7\"");
+    assertThat(codec.decode(QueryEvent.class, encoded)).isEqualTo(pseudo);
+    assertThatThrownBy(() -> codec.decode(Topics.QUERIES, encoded.replace("\"d7\"", "\" \"")))
+        .hasMessage("sourceDocId: is empty");
+  }
+
+  @Test
   void listwiseTermIsOptionalAndValidated() {
     String plain = codec.encode(SampleEvents.runSpec());
     assertThat(plain).doesNotContain("listwise");

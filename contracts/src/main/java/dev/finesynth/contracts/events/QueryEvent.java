@@ -1,13 +1,28 @@
 package dev.finesynth.contracts.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.finesynth.contracts.validation.Checks;
 
-/** A search query of a run, keyed by run id so that a run's queries stay in order. */
-public record QueryEvent(int schemaVersion, String runId, String queryId, String text)
+/**
+ * A search query of a run, keyed by run id so that a run's queries stay in order.
+ *
+ * @param sourceDocId the corpus document the query was made from (a pseudo-query), which mining
+ *     leaves out of its candidates; null (left out of the JSON) for a real query
+ */
+public record QueryEvent(
+    int schemaVersion,
+    String runId,
+    String queryId,
+    String text,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String sourceDocId)
     implements Event {
 
   public static QueryEvent of(String runId, String queryId, String text) {
-    return new QueryEvent(SCHEMA_VERSION, runId, queryId, text);
+    return of(runId, queryId, text, null);
+  }
+
+  public static QueryEvent of(String runId, String queryId, String text, String sourceDocId) {
+    return new QueryEvent(SCHEMA_VERSION, runId, queryId, text, sourceDocId);
   }
 
   public String key() {
@@ -17,5 +32,8 @@ public record QueryEvent(int schemaVersion, String runId, String queryId, String
   @Override
   public void validate(Checks checks) {
     checks.id("runId", runId).id("queryId", queryId).text("text", text);
+    if (sourceDocId != null) {
+      checks.id("sourceDocId", sourceDocId);
+    }
   }
 }

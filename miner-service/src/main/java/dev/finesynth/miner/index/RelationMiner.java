@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Turns nearest neighbours into relations of {@code numRelations} candidates: rank 1 is the miner's
  * positive (its best dense hit), the rest are hard negatives. A document whose text is the query
- * itself is skipped: it would teach nothing.
+ * itself is skipped: it would teach nothing. So is the document a pseudo-query was made from: its
+ * query then teaches which other documents match it, not that a text matches its own words.
  *
  * <p>Hybrid mining: with a lexical share {@code s}, {@code round(s * numRelations)} candidates (at
  * most {@code numRelations - 1}) come from BM25 and the rest from the dense index. The dense
@@ -121,7 +122,7 @@ public final class RelationMiner {
 
   private boolean usable(String docId, QueryEvent query) {
     CorpusDocument doc = documents.get(docId);
-    return doc != null && !sameText(doc, query.text());
+    return doc != null && !docId.equals(query.sourceDocId()) && !sameText(doc, query.text());
   }
 
   private static boolean sameText(CorpusDocument doc, String query) {

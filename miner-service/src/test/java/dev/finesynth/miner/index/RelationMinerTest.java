@@ -15,7 +15,7 @@ class RelationMinerTest {
   @TempDir Path dir;
 
   @Test
-  void rankOneIsThePositiveAndADocumentEqualToTheQueryIsSkipped() throws Exception {
+  void rankOneIsThePositiveAndTheQuerysOwnDocumentIsSkipped() throws Exception {
     try (CorpusStore store = CorpusStore.open("c", dir)) {
       store.apply(
           List.of(
@@ -42,6 +42,17 @@ class RelationMinerTest {
           .extracting(RelatedDocument::rank)
           .containsExactly(1, 2, 3);
       assertThat(relations.get(0).key()).isEqualTo("r/q");
+
+      // a pseudo-query made from "near" is mined without it
+      var pseudo =
+          new RelationMiner(index, store, 3)
+              .mine(
+                  "r",
+                  List.of(QueryEvent.of("r", "pseudo-near", "flutter of wings", "near")),
+                  List.of(new float[] {0.9f, 0.1f}));
+      assertThat(pseudo.get(0).documents())
+          .extracting(RelatedDocument::docId)
+          .containsExactly("same", "mid", "far");
     }
   }
 }
