@@ -145,23 +145,25 @@ class EventCodecTest {
   }
 
   @Test
-  void listwiseTermIsOptionalAndValidated() {
-    String plain = codec.encode(SampleEvents.runSpec());
-    assertThat(plain).doesNotContain("listwise");
-    String grouping = "\"tripletsPerQuery\":" + TrainingSpec.DEFAULT_TRIPLETS_PER_QUERY + ",";
-    String encoded =
-        plain.replace(grouping, grouping + "\"listwise\":{\"weight\":0.5,\"temperature\":0.05},");
-    RunSpec decoded = codec.decode(RunSpec.class, encoded);
-    assertThat(decoded.training().listwise()).isEqualTo(ListwiseSpec.of(0.5));
-    assertThat(decoded.training().withListwise(null)).isEqualTo(SampleEvents.runSpec().training());
-    assertThat(codec.encode(decoded)).isEqualTo(encoded);
+  void specsWithoutTheListwiseTermTrainWithMarginMseAlone() {
+    String encoded = codec.encode(SampleEvents.runSpec());
+    String listwise = "\"listwise\":{\"weight\":1.0,\"temperature\":0.05},";
+    assertThat(encoded).contains(listwise); // on by default
+    assertThat(codec.decode(RunSpec.class, encoded).training().listwise())
+        .isEqualTo(ListwiseSpec.of(ListwiseSpec.DEFAULT_WEIGHT));
+    String old = encoded.replace(listwise, "");
+    RunSpec decoded = codec.decode(RunSpec.class, old);
+    assertThat(decoded.training().listwise()).isNull();
+    assertThat(decoded.training().withListwise(ListwiseSpec.of(ListwiseSpec.DEFAULT_WEIGHT)))
+        .isEqualTo(SampleEvents.runSpec().training());
+    assertThat(codec.encode(decoded)).isEqualTo(old);
     assertThatThrownBy(
             () ->
                 codec.decode(
                     Topics.RUNS, encoded.replace("\"temperature\":0.05", "\"temperature\":0")))
         .hasMessage("training.listwise.temperature: is 0.0, must be above 0.0");
     assertThatThrownBy(
-            () -> codec.decode(Topics.RUNS, encoded.replace("\"weight\":0.5", "\"weight\":-1")))
+            () -> codec.decode(Topics.RUNS, encoded.replace("\"weight\":1.0", "\"weight\":-1")))
         .hasMessage("training.listwise.weight: is -1.0, must be at least 0.0");
   }
 

@@ -16,6 +16,12 @@ public record ListwiseSpec(double weight, double temperature) implements Validat
   /** Suits cosine-sized scores: a margin of 0.1 becomes a logit gap of 2. */
   public static final double DEFAULT_TEMPERATURE = 0.05;
 
+  /**
+   * The weight {@link TrainingSpec#defaults()} uses: on Cranfield weights 1 and 3 both gained about
+   * 0.3 NDCG@10 points over MarginMSE alone, after each of three epochs (see the README).
+   */
+  public static final double DEFAULT_WEIGHT = 1.0;
+
   public static ListwiseSpec of(double weight) {
     return new ListwiseSpec(weight, DEFAULT_TEMPERATURE);
   }

@@ -58,7 +58,7 @@ public record TrainingSpec(
         3,
         32,
         DEFAULT_TRIPLETS_PER_QUERY,
-        null,
+        ListwiseSpec.of(ListwiseSpec.DEFAULT_WEIGHT),
         -1,
         256,
         42L,
