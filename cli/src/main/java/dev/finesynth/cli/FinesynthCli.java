@@ -4,6 +4,7 @@ import dev.finesynth.cli.bench.BenchCommand;
 import dev.finesynth.cli.commands.CancelCommand;
 import dev.finesynth.cli.commands.DatasetCommand;
 import dev.finesynth.cli.commands.DemoCommand;
+import dev.finesynth.cli.commands.EvaluateCommand;
 import dev.finesynth.cli.commands.FitCommand;
 import dev.finesynth.cli.commands.LogsCommand;
 import dev.finesynth.cli.commands.MetricsCommand;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Command;
       DatasetCommand.class,
       ModelCommand.class,
       FitCommand.class,
+      EvaluateCommand.class,
       CancelCommand.class,
       DemoCommand.class,
       BenchCommand.class

@@ -1,6 +1,7 @@
 package dev.finesynth.evaluator.evaluation;
 
 import dev.finesynth.evaluation.retrieval.ExactRetriever;
+import dev.finesynth.evaluation.retrieval.ModelEvaluator;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

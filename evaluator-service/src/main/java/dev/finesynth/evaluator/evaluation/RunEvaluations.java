@@ -12,6 +12,7 @@ import dev.finesynth.encoders.ModelSource;
 import dev.finesynth.evaluation.metrics.Metric;
 import dev.finesynth.evaluation.metrics.RetrievalReport;
 import dev.finesynth.evaluation.report.Checkpoint;
+import dev.finesynth.evaluation.retrieval.ModelEvaluator;
 import dev.finesynth.servicekit.CancelledRuns;
 import dev.finesynth.servicekit.EncoderCache;
 import dev.finesynth.servicekit.RunEventPublisher;
@@ -123,7 +124,13 @@ public class RunEvaluations {
       BiEncoder queries = oneLength ? documents : queryModel;
       RetrievalReport report =
           measure(
-              FINE_TUNED, () -> ModelEvaluator.evaluate(documents, queries, data.set(), spec.ks()));
+              FINE_TUNED,
+              () ->
+                  ModelEvaluator.evaluate(
+                      ModelEvaluator.index(data.set().corpus(), documents::encodePassages),
+                      queries::encodeQueries,
+                      data.set(),
+                      spec.ks()));
       if (cancelled.stop(run.runId(), STOPPED)) {
         return; // cancelled while it was measured
       }

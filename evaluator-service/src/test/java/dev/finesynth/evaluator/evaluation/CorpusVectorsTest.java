@@ -3,7 +3,9 @@ package dev.finesynth.evaluator.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.finesynth.contracts.events.EvaluationSpec;
+import dev.finesynth.evaluation.retrieval.ModelEvaluator;
 import dev.finesynth.evaluator.TinyBeir;
+import dev.finesynth.testing.BagOfWords;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,7 +26,7 @@ class CorpusVectorsTest {
     ModelEvaluator.Encoder encoder =
         texts -> {
           calls.incrementAndGet();
-          return ModelEvaluatorTest.bagOfWords(texts);
+          return BagOfWords.encode(texts);
         };
 
     var first = vectors.index("all-minilm-l6-v2", 256, test, encoder);

@@ -9,6 +9,7 @@ import dev.finesynth.encoders.EncoderOptions;
 import dev.finesynth.encoders.Encoders;
 import dev.finesynth.evaluation.data.BeirLoader;
 import dev.finesynth.evaluation.metrics.Metric;
+import dev.finesynth.evaluation.retrieval.ModelEvaluator;
 import dev.finesynth.testing.Datasets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,12 @@ class CranfieldReferenceTest {
     var options =
         EncoderOptions.builder().optMaxLength(256).optBackend(Backend.ONNX_RUNTIME).build();
     try (BiEncoder model = Encoders.fromEnvironment().biEncoder("all-minilm-l6-v2", options)) {
-      var report = ModelEvaluator.evaluate(model, model, set, List.of(10));
+      var report =
+          ModelEvaluator.evaluate(
+              ModelEvaluator.index(set.corpus(), model::encodePassages),
+              model::encodeQueries,
+              set,
+              List.of(10));
       System.out.printf(
           "cranfield test: ndcg@10=%.4f recall@10=%.4f mrr@10=%.4f over %d queries%n",
           report.mean(Metric.NDCG, 10),

@@ -1,4 +1,4 @@
-package dev.finesynth.evaluator.evaluation;
+package dev.finesynth.evaluation.retrieval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -10,7 +10,7 @@ import dev.finesynth.evaluation.data.Qrels;
 import dev.finesynth.evaluation.data.Queries;
 import dev.finesynth.evaluation.metrics.Metric;
 import dev.finesynth.evaluation.metrics.RetrievalReport;
-import dev.finesynth.evaluation.retrieval.ExactRetriever;
+import dev.finesynth.testing.BagOfWords;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,25 +18,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ModelEvaluatorTest {
-  private static final List<String> VOCABULARY =
-      List.of("charger", "wall", "plug", "cable", "for", "headphones", "over", "ear", "quiet");
-
-  /** Bag of words over a fixed vocabulary, unit length: a model whose rankings are obvious. */
-  static List<float[]> bagOfWords(List<String> texts) {
-    List<float[]> out = new ArrayList<>();
-    for (String text : texts) {
-      float[] v = new float[VOCABULARY.size()];
-      for (String word : text.toLowerCase().split(" ")) {
-        int i = VOCABULARY.indexOf(word);
-        if (i >= 0) {
-          v[i]++;
-        }
-      }
-      out.add(ExactRetriever.normalized(v));
-    }
-    return out;
-  }
-
   static EvaluationSet set() {
     Map<String, Document> docs = new LinkedHashMap<>();
     docs.put("a", new Document("a", "Charger", "wall plug"));
@@ -60,14 +41,14 @@ class ModelEvaluatorTest {
             set().corpus(),
             texts -> {
               seen.addAll(texts);
-              return bagOfWords(texts);
+              return BagOfWords.encode(texts);
             });
 
     assertThat(seen)
         .containsExactly("Charger wall plug", "cable for charger", "Headphones over ear");
     assertThat(index.size()).isEqualTo(3);
     // "headphones" is only in c's title
-    assertThat(index.search(bagOfWords(List.of("headphones")).get(0), 1).get(0).docId())
+    assertThat(index.search(BagOfWords.encode(List.of("headphones")).get(0), 1).get(0).docId())
         .isEqualTo("c");
   }
 
@@ -76,8 +57,8 @@ class ModelEvaluatorTest {
     EvaluationSet set = set();
     RetrievalReport report =
         ModelEvaluator.evaluate(
-            ModelEvaluator.index(set.corpus(), ModelEvaluatorTest::bagOfWords),
-            ModelEvaluatorTest::bagOfWords,
+            ModelEvaluator.index(set.corpus(), BagOfWords::encode),
+            BagOfWords::encode,
             set,
             List.of(2, 1));
 
@@ -109,8 +90,7 @@ class ModelEvaluatorTest {
               throw new AssertionError("no documents to embed");
             });
 
-    RetrievalReport report =
-        ModelEvaluator.evaluate(index, ModelEvaluatorTest::bagOfWords, set, List.of(10));
+    RetrievalReport report = ModelEvaluator.evaluate(index, BagOfWords::encode, set, List.of(10));
 
     assertThat(report.mean(Metric.NDCG, 10)).isZero();
     assertThat(report.evaluatedQueries()).isEqualTo(1);

@@ -1,12 +1,10 @@
-package dev.finesynth.evaluator.evaluation;
+package dev.finesynth.evaluation.retrieval;
 
-import dev.finesynth.encoders.BiEncoder;
 import dev.finesynth.evaluation.data.Corpus;
 import dev.finesynth.evaluation.data.Document;
 import dev.finesynth.evaluation.data.EvaluationSet;
 import dev.finesynth.evaluation.metrics.RetrievalEvaluator;
 import dev.finesynth.evaluation.metrics.RetrievalReport;
-import dev.finesynth.evaluation.retrieval.ExactRetriever;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +13,9 @@ import java.util.function.Function;
 /**
  * Retrieval quality of one bi-encoder on held-out data: every test query against the whole corpus
  * by exact search, documents as title + " " + text (as the reference figures are measured).
- * Encoders are plain functions from texts to vectors, so the corpus vectors can be cached and the
- * logic tested without a model.
+ * Encoders are plain functions from texts to vectors ({@code model::encodePassages}), so the corpus
+ * vectors can be cached and the logic tested without a model. The evaluator service and the CLI's
+ * {@code evaluate} command both measure through it.
  */
 public final class ModelEvaluator {
   private ModelEvaluator() {}
@@ -47,12 +46,5 @@ public final class ModelEvaluator {
         .optKs(cutoffs)
         .build()
         .evaluate(set.qrels().judgments(), index.search(byId, depth));
-  }
-
-  /** Both steps with one model (two when queries and documents have different max lengths). */
-  public static RetrievalReport evaluate(
-      BiEncoder documents, BiEncoder queries, EvaluationSet set, List<Integer> ks) {
-    return evaluate(
-        index(set.corpus(), documents::encodePassages), queries::encodeQueries, set, ks);
   }
 }
