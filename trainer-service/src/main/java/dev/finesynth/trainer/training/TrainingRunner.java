@@ -61,11 +61,14 @@ public class TrainingRunner {
     runs.all().forEach(this::submit);
   }
 
-  /** Queues the run's training if it is due; returns whether it was queued now. */
+  /**
+   * Queues the run's training if it is due (its dataset, or the earlier run's dataset it names, is
+   * complete); returns whether it was queued now.
+   */
   public boolean submit(RunSpec run) {
     if (run.training() == null
         || models.finished(run.runId())
-        || datasets.manifest(run.runId()).isEmpty()
+        || datasets.manifest(run.training().datasetOf(run.runId())).isEmpty()
         || queued.contains(run.runId()) // a job in progress acknowledges its own cancellation
         || cancelled.stop(run.runId(), NOT_STARTED)
         || !queued.add(run.runId())) {

@@ -18,8 +18,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The trainer starts no job for a cancelled run and stops one in progress at its next step. */
-class TrainerCancellationTest {
+/**
+ * When the trainer starts a job: once the dataset it trains on is complete (its own or an earlier
+ * run's), never for a cancelled run; and a job in progress stops at its next step when cancelled.
+ */
+class TrainingRunnerTest {
   @TempDir Path home;
 
   private ServiceKitFixture kit;
@@ -55,6 +58,33 @@ class TrainerCancellationTest {
           }
         };
     return runner;
+  }
+
+  @Test
+  void aTrainingRequestStartsOnceTheDatasetItNamesIsComplete() {
+    TrainingRunner runner = runner();
+    runner.datasets =
+        new DatasetStore() {
+          @Override
+          public Optional<Manifest> manifest(String runId) {
+            return runId.equals("earlier")
+                ? Optional.of(
+                    new Manifest(
+                        runId, "earlier-run", 8, "abc", Presets.models(Presets.DEFAULT), null))
+                : Optional.empty();
+          }
+        };
+    RunSpec fit =
+        ServiceKitFixture.runSpec(
+            "fit1", TrainingSpec.defaults().withDatasetRunId("earlier"), null);
+    RunSpec pending =
+        ServiceKitFixture.runSpec(
+            "fit2", TrainingSpec.defaults().withDatasetRunId("still-mining"), null);
+
+    assertThat(runner.submit(pending)).isFalse();
+    assertThat(runner.submit(run)).isFalse(); // its own dataset is not complete
+    assertThat(runner.submit(fit)).isTrue();
+    runner.stop();
   }
 
   private static TrainingProgress step(long step) {
