@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Random;
 
@@ -88,10 +87,6 @@ final class StackFixture implements AutoCloseable {
   @Override
   public void close() throws Exception {
     stack.stopAll(true);
-    try (var paths = Files.walk(state)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
+    stack.deleteState();
   }
 }

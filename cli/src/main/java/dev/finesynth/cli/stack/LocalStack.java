@@ -144,18 +144,29 @@ public final class LocalStack {
       }
       Files.deleteIfExists(pidFile(service));
     }
-    if (Files.exists(state.resolve("broker/pid"))) {
-      run(List.of(brokerScript(), "stop", "--dir", brokerDir()));
+    boolean brokerRunning = Files.exists(state.resolve("broker/pid"));
+    if (brokerRunning || purge) { // the script also purges a stopped broker's storage
+      List<String> stop = new ArrayList<>(List.of(brokerScript(), "stop", "--dir", brokerDir()));
+      if (purge) {
+        stop.add("--purge");
+      }
+      run(stop);
+    }
+    if (brokerRunning) {
       stopped++;
       out.println("stopped broker");
     }
     Files.deleteIfExists(state.resolve("bootstrap"));
     if (purge) {
-      run(List.of(brokerScript(), "stop", "--dir", brokerDir(), "--purge"));
       deleteTree(dataDir());
       out.println("deleted the broker's storage and " + dataDir());
     }
     return stopped;
+  }
+
+  /** Deletes this stack's whole state folder (logs, pids, data); call after {@link #stopAll}. */
+  public void deleteState() throws IOException {
+    deleteTree(state);
   }
 
   /** Kills one service at once, as a crash would (tests of recovery). */
