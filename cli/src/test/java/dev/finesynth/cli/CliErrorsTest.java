@@ -60,9 +60,9 @@ class CliErrorsTest {
     String[] r = synthesize("--pseudo-queries", "-3");
     assertThat(r[0]).isEqualTo("1");
     assertThat(r[2]).contains("pseudo-query count must not be negative: -3");
-    r = run("fit", "--train-data", "some-run", "--triplets-per-query", "0");
+    r = run("fit", "--train-data", "some-run", "--triplets-per-query", "-1");
     assertThat(r[0]).isEqualTo("1");
-    assertThat(r[2]).contains("--triplets-per-query must be at least 1: 0");
+    assertThat(r[2]).contains("--triplets-per-query must be at least 0 (0: whole queries): -1");
     r = run("fit", "--train-data", "some-run", "--listwise-temperature", "0");
     assertThat(r[0]).isEqualTo("1");
     assertThat(r[2]).contains("--listwise-temperature must be above 0: 0.0");

@@ -128,8 +128,8 @@ class EventCodecTest {
         .isEqualTo(TrainingSpec.UNSET_TRIPLETS_PER_QUERY);
     assertThat(codec.encode(codec.decode(RunSpec.class, old))).isEqualTo(old);
     assertThatThrownBy(
-            () -> codec.decode(Topics.RUNS, current.replace(grouping, "\"tripletsPerQuery\":0")))
-        .hasMessage("training.tripletsPerQuery: is 0, must be at least 1");
+            () -> codec.decode(Topics.RUNS, current.replace(grouping, "\"tripletsPerQuery\":-1")))
+        .hasMessage("training.tripletsPerQuery: is -1, must be at least 0");
   }
 
   @Test

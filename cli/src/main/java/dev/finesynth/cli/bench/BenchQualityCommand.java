@@ -58,7 +58,9 @@ public class BenchQualityCommand implements Callable<Integer> {
 
   @Option(
       names = "--triplets-per-query",
-      description = "Triplets of one query kept together in a batch (default 8).")
+      description =
+          "Triplets of one query kept together in a batch; 0 (default): all of them, the batch"
+              + " size rounded to whole queries.")
   Integer tripletsPerQuery;
 
   @Mixin ListwiseOption listwise = new ListwiseOption();

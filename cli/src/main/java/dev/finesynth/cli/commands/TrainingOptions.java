@@ -33,7 +33,7 @@ public class TrainingOptions {
       names = "--triplets-per-query",
       description =
           "Keep up to N triplets of one query together in a batch, encoding its query and positive"
-              + " once (default 8).")
+              + " once; 0 (default): all of them, the batch size rounded to whole queries.")
   Integer tripletsPerQuery;
 
   @Option(
@@ -78,9 +78,9 @@ public class TrainingOptions {
       throw new IllegalArgumentException(
           "unknown similarity '" + similarity + "'; valid: cosine, dot");
     }
-    if (tripletsPerQuery != null && tripletsPerQuery < 1) {
+    if (tripletsPerQuery != null && tripletsPerQuery < 0) {
       throw new IllegalArgumentException(
-          "--triplets-per-query must be at least 1: " + tripletsPerQuery);
+          "--triplets-per-query must be at least 0 (0: whole queries): " + tripletsPerQuery);
     }
     TrainingSpec spec =
         TrainingSpec.defaults()

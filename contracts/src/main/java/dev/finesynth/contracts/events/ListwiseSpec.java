@@ -6,8 +6,8 @@ import dev.finesynth.contracts.validation.Validated;
 /**
  * A listwise KL term trained beside MarginMSE: per query, the KL divergence from the teacher's
  * softmax over the query's candidates in a batch to the student's, both at {@code temperature}.
- * Only batches that keep several triplets of a query together ({@code tripletsPerQuery} above 1)
- * give it lists longer than one negative.
+ * Only batches that keep several triplets of a query together ({@code tripletsPerQuery} above 1, or
+ * whole queries) give it lists longer than one negative.
  *
  * @param weight multiplies the mean KL per query; 0 leaves MarginMSE alone
  * @param temperature divides the teacher's margins and the student's similarities (times its scale)

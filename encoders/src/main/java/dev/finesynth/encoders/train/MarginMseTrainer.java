@@ -61,7 +61,10 @@ public final class MarginMseTrainer implements AutoCloseable {
   private MarginMseTrainer(Builder b) {
     this.encoder = Objects.requireNonNull(b.encoder, "setEncoder is required");
     Objects.requireNonNull(b.data, "setTrainingData is required");
-    this.batches = new ShuffledBatches(b.data, b.batchSize, b.seed, b.shuffle, b.tripletsPerQuery);
+    this.batches =
+        b.tripletsPerQuery == ShuffledBatches.WHOLE_QUERY
+            ? ShuffledBatches.wholeQueries(b.data, b.batchSize, b.seed, b.shuffle)
+            : new ShuffledBatches(b.data, b.batchSize, b.seed, b.shuffle, b.tripletsPerQuery);
     this.epochs = b.epochs;
     this.maxGradNorm = b.maxGradNorm;
     this.optimizerKind = b.optimizer;
@@ -225,6 +228,16 @@ public final class MarginMseTrainer implements AutoCloseable {
 
   public long totalSteps() {
     return (long) batches.batchesPerEpoch() * epochs;
+  }
+
+  /** Triplets per step (rounded to whole queries with {@link ShuffledBatches#WHOLE_QUERY}). */
+  public int batchSize() {
+    return batches.batchSize();
+  }
+
+  /** The longest run of one query's triplets kept together in a batch. */
+  public int tripletsPerQuery() {
+    return batches.tripletsPerQuery();
   }
 
   public int stepsPerEpoch() {
@@ -510,12 +523,14 @@ public final class MarginMseTrainer implements AutoCloseable {
     /**
      * Keeps up to this many triplets of one query together in a batch (1 by default: each triplet
      * is shuffled on its own). The query and its positive are then encoded once per batch rather
-     * than once per triplet, which saves close to half of a step's passage encoding at 8.
+     * than once per triplet, which saves close to half of a step's passage encoding at 8. {@link
+     * ShuffledBatches#WHOLE_QUERY} keeps all of a query's triplets together and rounds the batch
+     * size to whole queries.
      */
     public Builder optTripletsPerQuery(int tripletsPerQuery) {
-      if (tripletsPerQuery < 1) {
+      if (tripletsPerQuery < ShuffledBatches.WHOLE_QUERY) {
         throw new IllegalArgumentException(
-            "triplets per query must be positive: " + tripletsPerQuery);
+            "triplets per query must be positive, or 0 for whole queries: " + tripletsPerQuery);
       }
       this.tripletsPerQuery = tripletsPerQuery;
       return this;

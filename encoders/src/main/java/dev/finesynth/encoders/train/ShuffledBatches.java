@@ -2,6 +2,7 @@ package dev.finesynth.encoders.train;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,12 @@ import java.util.stream.IntStream;
  * query and its positive is encoded once per batch instead of once per triplet.
  */
 public final class ShuffledBatches {
+  /**
+   * {@code tripletsPerQuery} for whole queries: see {@link #wholeQueries}. A listwise term then
+   * sees each query's full candidate list.
+   */
+  public static final int WHOLE_QUERY = 0;
+
   private final List<MarginTriplet> data;
   private final int batchSize;
   private final long seed;
@@ -48,6 +55,24 @@ public final class ShuffledBatches {
     this.seed = seed;
     this.shuffle = shuffle;
     this.tripletsPerQuery = tripletsPerQuery;
+  }
+
+  /**
+   * Batches of whole queries: each query's triplets make one run, and the batch size is rounded to
+   * the nearest multiple (at least one) of the longest run, so that a batch cuts no query's list
+   * (runs of unequal length can still shift the cuts). At 19 triplets per query a batch size of 32
+   * becomes 38, two queries.
+   */
+  public static ShuffledBatches wholeQueries(
+      List<MarginTriplet> data, int batchSize, long seed, boolean shuffle) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batch size must be positive: " + batchSize);
+    }
+    Map<String, Integer> counts = new HashMap<>();
+    data.forEach(t -> counts.merge(t.query(), 1, Integer::sum));
+    int longest = counts.values().stream().mapToInt(Integer::intValue).max().orElse(1);
+    int queries = Math.max(1, Math.round((float) batchSize / longest));
+    return new ShuffledBatches(data, queries * longest, seed, shuffle, longest);
   }
 
   public int size() {

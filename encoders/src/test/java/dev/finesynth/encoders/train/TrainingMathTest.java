@@ -10,6 +10,8 @@ import dev.finesynth.encoders.model.SentenceEmbedder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -181,6 +183,30 @@ class TrainingMathTest {
     assertThat(ShuffledBatches.order(queries, 7, 1, 8)).isNotEqualTo(order);
     // one triplet per run is the plain shuffle
     assertThat(ShuffledBatches.order(queries, 7, 0, 1)).isNotEqualTo(order);
+  }
+
+  @Test
+  void wholeQueryBatchesHoldWholeCandidateLists() {
+    List<MarginTriplet> data = new ArrayList<>();
+    for (int n = 0; n < 5; n++) {
+      for (String q : List.of("q1", "q2", "q3", "q4")) {
+        data.add(new MarginTriplet(q, "pos " + q, "neg " + n, 0.1f * n));
+      }
+    }
+    // 12 rounds to two lists of 5
+    ShuffledBatches batches = ShuffledBatches.wholeQueries(data, 12, 3, true);
+    assertThat(batches.batchSize()).isEqualTo(10);
+    assertThat(batches.tripletsPerQuery()).isEqualTo(5);
+    for (int epoch = 0; epoch < 3; epoch++) {
+      for (int b = 0; b < batches.batchesPerEpoch(); b++) {
+        Map<String, Long> perQuery =
+            batches.batch(epoch, b).stream()
+                .collect(Collectors.groupingBy(MarginTriplet::query, Collectors.counting()));
+        assertThat(perQuery).hasSize(2).allSatisfy((q, count) -> assertThat(count).isEqualTo(5));
+      }
+    }
+    // a batch size below one list still takes one whole list
+    assertThat(ShuffledBatches.wholeQueries(data, 2, 3, true).batchSize()).isEqualTo(5);
   }
 
   private static List<NDArray> grads(NDManager m, float[] w, float[] norm, float bias) {

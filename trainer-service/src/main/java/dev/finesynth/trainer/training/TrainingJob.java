@@ -3,6 +3,7 @@ package dev.finesynth.trainer.training;
 import dev.finesynth.contracts.codec.EventCodec;
 import dev.finesynth.contracts.events.MetricEvent;
 import dev.finesynth.contracts.events.ModelArtifact;
+import dev.finesynth.contracts.events.TrainingSpec;
 import dev.finesynth.contracts.events.Triplet;
 import dev.finesynth.encoders.BiEncoder;
 import dev.finesynth.encoders.EncoderOptions;
@@ -95,10 +96,12 @@ final class TrainingJob {
                 + " epochs ("
                 + trainer.totalSteps()
                 + " steps of "
-                + plan.spec().batchSize()
-                + (plan.spec().tripletsPerQueryOrDefault() > 1
-                    ? ", up to " + plan.spec().tripletsPerQueryOrDefault() + " per query"
-                    : "")
+                + trainer.batchSize()
+                + (plan.spec().tripletsPerQueryOrDefault() == TrainingSpec.WHOLE_QUERY
+                    ? ", whole queries of up to " + trainer.tripletsPerQuery()
+                    : trainer.tripletsPerQuery() > 1
+                        ? ", up to " + trainer.tripletsPerQuery() + " per query"
+                        : "")
                 + (plan.spec().listwise() != null
                     ? ", listwise KL at weight " + plan.spec().listwise().weight() + ")"
                     : ")"));

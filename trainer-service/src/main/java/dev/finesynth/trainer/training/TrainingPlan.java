@@ -6,6 +6,7 @@ import dev.finesynth.contracts.events.TrainingSpec;
 import dev.finesynth.encoders.train.ListwiseKl;
 import dev.finesynth.encoders.train.MarginMseTrainer;
 import dev.finesynth.encoders.train.OptimizerKind;
+import dev.finesynth.encoders.train.ShuffledBatches;
 import dev.finesynth.encoders.train.Similarity;
 import java.nio.file.Path;
 
@@ -30,13 +31,17 @@ public record TrainingPlan(String runId, String baseModel, TrainingSpec spec) {
         .optLearningRate(spec.learningRate())
         .optEpochs(spec.epochs())
         .optBatchSize(spec.batchSize())
-        .optTripletsPerQuery(spec.tripletsPerQueryOrDefault())
+        .optTripletsPerQuery(tripletsPerQuery(spec.tripletsPerQueryOrDefault()))
         .optListwise(listwise(spec.listwise()))
         .optWarmupSteps(spec.warmupSteps())
         .optMaxLength(spec.maxSeqLength())
         .optSeed(spec.seed())
         .optFreezeWordEmbeddings(true)
         .optCheckpointEvery(spec.checkpointEverySteps(), checkpoint);
+  }
+
+  static int tripletsPerQuery(int specValue) {
+    return specValue == TrainingSpec.WHOLE_QUERY ? ShuffledBatches.WHOLE_QUERY : specValue;
   }
 
   static ListwiseKl listwise(ListwiseSpec spec) {
