@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.finesynth.cli.commands.EvaluateCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,6 +95,14 @@ class EvaluateCommandTest {
         .containsPattern("metric\\s+all-minilm-l6-v2\\s+e5-small-v2")
         .containsPattern("ndcg@10\\s+1\\.0000\\s+1\\.0000")
         .containsPattern("mrr@10\\s+1\\.0000\\s+1\\.0000");
+  }
+
+  @Test
+  void longNamesBecomeNumberedColumnsWithALegend() {
+    assertThat(EvaluateCommand.labels(List.of("e5-small-v2", "bge-small-en-v1.5")))
+        .containsExactly("e5-small-v2", "bge-small-en-v1.5");
+    assertThat(EvaluateCommand.labels(List.of("e5-small-v2", "/models/run/5303f1c7/epoch-3")))
+        .containsExactly("[1]", "[2]");
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.finesynth.evaluation.metrics.RetrievalReport;
 import dev.finesynth.evaluation.retrieval.ModelEvaluator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -74,7 +75,7 @@ public class EvaluateCommand implements Callable<Integer> {
     }
     EvaluationSet set = BeirLoader.load(beir, split);
     Map<String, RetrievalReport> reports = new LinkedHashMap<>();
-    for (String model : models) {
+    for (String model : models.stream().distinct().toList()) {
       try (BiEncoder encoder = Encoders.fromEnvironment().inferenceBiEncoder(model, maxLength)) {
         reports.put(
             model,
@@ -97,6 +98,16 @@ public class EvaluateCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** Column labels: the models' names, or [1], [2], ... when a name would make a wide column. */
+  public static List<String> labels(List<String> names) {
+    boolean fit = names.stream().allMatch(n -> n.length() <= 24);
+    List<String> labels = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      labels.add(fit ? names.get(i) : "[" + (i + 1) + "]");
+    }
+    return labels;
+  }
+
   private void print(PrintWriter out, EvaluationSet set, Map<String, RetrievalReport> reports) {
     RetrievalReport first = reports.values().iterator().next();
     out.printf(
@@ -107,13 +118,17 @@ public class EvaluateCommand implements Callable<Integer> {
         first.evaluatedQueries(),
         first.skippedQueries(),
         set.corpus().size());
-    int width = 12;
-    for (String model : reports.keySet()) {
-      width = Math.max(width, model.length() + 2);
+    List<String> names = List.copyOf(reports.keySet());
+    List<String> labels = labels(names);
+    for (int i = 0; i < labels.size(); i++) {
+      if (!labels.get(i).equals(names.get(i))) {
+        out.printf(Locale.ROOT, "# %s = %s%n", labels.get(i), names.get(i));
+      }
     }
+    int width = Math.max(10, labels.stream().mapToInt(String::length).max().orElse(0) + 2);
     out.printf(Locale.ROOT, "%-14s", "metric");
-    for (String model : reports.keySet()) {
-      out.printf(Locale.ROOT, "%" + width + "s", model);
+    for (String label : labels) {
+      out.printf(Locale.ROOT, "%" + width + "s", label);
     }
     out.println();
     for (int k : first.ks()) {
