@@ -142,7 +142,30 @@ public class RunEvaluations {
     }
   }
 
+  /**
+   * Writes the report, logs the headline, then publishes the metrics: a client that ends its wait
+   * on the final model's metrics has seen the log line and finds the report on disk.
+   */
   private void record(RunSpec run, String model, int epoch, RetrievalReport report) {
+    var files =
+        reports.add(
+            run.runId(), new Checkpoint(epoch == 0 ? BASE : "epoch " + epoch, epoch, report));
+    int headline = run.evaluation().ks().get(0);
+    events.log(
+        run.runId(),
+        String.format(
+            Locale.ROOT,
+            "%s (epoch %d): ndcg@%d %.4f, recall@%d %.4f over %d queries (%d without judgments"
+                + " skipped); report %s",
+            model,
+            epoch,
+            headline,
+            report.mean(Metric.NDCG, headline),
+            headline,
+            report.mean(Metric.RECALL, headline),
+            report.evaluatedQueries(),
+            report.skippedQueries(),
+            files.markdown()));
     List<CompletableFuture<Void>> sent = new ArrayList<>();
     for (int k : run.evaluation().ks()) {
       for (Metric metric : Metric.values()) {
@@ -153,25 +176,6 @@ public class RunEvaluations {
       }
     }
     CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
-    var files =
-        reports.add(
-            run.runId(), new Checkpoint(epoch == 0 ? BASE : "epoch " + epoch, epoch, report));
-    int k = run.evaluation().ks().get(0);
-    events.log(
-        run.runId(),
-        String.format(
-            Locale.ROOT,
-            "%s (epoch %d): ndcg@%d %.4f, recall@%d %.4f over %d queries (%d without judgments"
-                + " skipped); report %s",
-            model,
-            epoch,
-            k,
-            report.mean(Metric.NDCG, k),
-            k,
-            report.mean(Metric.RECALL, k),
-            report.evaluatedQueries(),
-            report.skippedQueries(),
-            files.markdown()));
     int evaluated = reports.checkpoints(run.runId()).size();
     int expected = 1 + (run.training() == null ? 0 : run.training().epochs());
     events.progress(
