@@ -66,6 +66,12 @@ public class BenchQualityCommand implements Callable<Integer> {
   @Mixin ListwiseOption listwise = new ListwiseOption();
 
   @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "Seed of the shuffling order (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(
       names = "--scale",
       defaultValue = "1.0",
       description = "Student similarity scale in MarginMSE (default ${DEFAULT-VALUE}).")
@@ -83,7 +89,8 @@ public class BenchQualityCommand implements Callable<Integer> {
         TrainingSpec.defaults()
             .withSchedule("AdamW", learningRate, epochs, batchSize, MarginMseTrainer.AUTO_WARMUP)
             .withSimilarity("cosine", scale)
-            .withCheckpointEverySteps(100);
+            .withCheckpointEverySteps(100)
+            .withSeed(seed);
     if (tripletsPerQuery != null) {
       training = training.withTripletsPerQuery(tripletsPerQuery);
     }

@@ -66,6 +66,12 @@ public class TrainingOptions {
       description = "Save a resumable checkpoint every N steps (default ${DEFAULT-VALUE}).")
   int checkpointEvery;
 
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "Seed of the shuffling order (default ${DEFAULT-VALUE}).")
+  long seed;
+
   @ArgGroup(exclusive = false)
   ListwiseOption listwise = new ListwiseOption();
 
@@ -87,7 +93,8 @@ public class TrainingOptions {
             .withBaseModel(baseModel)
             .withSchedule(optimizer, learningRate, epochs, batchSize, warmupSteps)
             .withSimilarity(similarity, scale)
-            .withCheckpointEverySteps(checkpointEvery);
+            .withCheckpointEverySteps(checkpointEvery)
+            .withSeed(seed);
     if (tripletsPerQuery != null) {
       spec = spec.withTripletsPerQuery(tripletsPerQuery);
     }

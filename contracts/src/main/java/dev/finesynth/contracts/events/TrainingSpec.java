@@ -98,6 +98,11 @@ public record TrainingSpec(
         });
   }
 
+  /** Another seed: the shuffling order (the only randomness; the blocks have no dropout). */
+  public TrainingSpec withSeed(long seed) {
+    return with(d -> d.seed = seed);
+  }
+
   public TrainingSpec withCheckpointEverySteps(int steps) {
     return with(d -> d.checkpointEverySteps = steps);
   }
