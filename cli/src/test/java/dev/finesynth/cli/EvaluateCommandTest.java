@@ -45,7 +45,13 @@ class EvaluateCommandTest {
         "query-id\tcorpus-id\tscore\nq1\td1\t1\nq2\td3\t1\nq3\td2\t0\n");
   }
 
-  private int run(String... args) {
+  /** {@code evaluate --beir <the folder> options...}, in this JVM. */
+  private int evaluate(String... options) {
+    String[] args = new String[options.length + 3];
+    args[0] = "evaluate";
+    args[1] = "--beir";
+    args[2] = beir.toString();
+    System.arraycopy(options, 0, args, 3, options.length);
     return FinesynthCli.commandLine()
         .setOut(new PrintWriter(out, true))
         .setErr(new PrintWriter(err, true))
@@ -54,17 +60,7 @@ class EvaluateCommandTest {
 
   @Test
   void jsonHasEveryMetricAtEveryCutoffPerModel() throws Exception {
-    int code =
-        run(
-            "evaluate",
-            "--beir",
-            beir.toString(),
-            "--model",
-            "all-minilm-l6-v2",
-            "--k",
-            "1,3",
-            "--output",
-            "json");
+    int code = evaluate("--model", "all-minilm-l6-v2", "--k", "1,3", "--output", "json");
 
     assertThat(code).as(err.toString()).isZero();
     JsonNode model = new ObjectMapper().readTree(out.toString()).get("all-minilm-l6-v2");
@@ -79,15 +75,7 @@ class EvaluateCommandTest {
 
   @Test
   void textPutsModelsSideBySide() {
-    int code =
-        run(
-            "evaluate",
-            "--beir",
-            beir.toString(),
-            "--model",
-            "all-minilm-l6-v2",
-            "--model",
-            "e5-small-v2");
+    int code = evaluate("--model", "all-minilm-l6-v2", "--model", "e5-small-v2");
 
     assertThat(code).as(err.toString()).isZero();
     assertThat(out.toString())
@@ -107,8 +95,7 @@ class EvaluateCommandTest {
 
   @Test
   void aMissingSplitIsNamed() {
-    int code =
-        run("evaluate", "--beir", beir.toString(), "--model", "all-minilm-l6-v2", "--split", "dev");
+    int code = evaluate("--model", "all-minilm-l6-v2", "--split", "dev");
 
     assertThat(code).isEqualTo(1);
     assertThat(err.toString()).contains("dev.tsv");
@@ -116,7 +103,7 @@ class EvaluateCommandTest {
 
   @Test
   void aCutoffBelowOneIsRefused() {
-    int code = run("evaluate", "--beir", beir.toString(), "--model", "x", "--k", "10,0");
+    int code = evaluate("--model", "x", "--k", "10,0");
 
     assertThat(code).isEqualTo(1);
     assertThat(err.toString()).contains("--k values must be at least 1");
