@@ -5,9 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import dev.finesynth.contracts.codec.EventCodec;
 import dev.finesynth.contracts.events.Event;
+import dev.finesynth.contracts.events.RunEvent;
+import dev.finesynth.contracts.events.RunEventType;
 import dev.finesynth.contracts.events.RunSpec;
 import dev.finesynth.contracts.events.ScorerSpec;
 import dev.finesynth.contracts.events.SynthesisModels;
+import dev.finesynth.contracts.topics.Topics;
 import dev.finesynth.servicekit.RunCatalog;
 import dev.finesynth.testing.KafkaBroker;
 import dev.finesynth.testing.KafkaTestResource;
@@ -21,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -64,34 +68,52 @@ class RunsDeadLetterIT {
     assertThat(catalog.find(good.runId())).contains(good);
     assertThat(catalog.find("run-bad-" + suffix)).isEmpty();
 
-    Map<String, String> reasons = deadLetterReasons(List.of(badJsonKey, badFieldKey));
+    Map<String, String> reasons =
+        byKey(
+            "finesynth.miner-runs-dead-letters",
+            List.of(badJsonKey, badFieldKey),
+            r -> {
+              var header = r.headers().lastHeader("dead-letter-reason");
+              return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+            });
     assertThat(reasons.get(badJsonKey)).startsWith("$: is not valid JSON");
     assertThat(reasons.get(badFieldKey)).isEqualTo("name: is missing");
+    // and whoever follows the run learns why it will not go on
+    RunEvent failed =
+        codec.decode(
+            Topics.RUN_EVENTS,
+            byKey("finesynth.run-events", List.of(badFieldKey), ConsumerRecord::value)
+                .get(badFieldKey));
+    assertThat(failed.type()).isEqualTo(RunEventType.FAILED);
+    assertThat(failed.stage()).isEqualTo("miner");
+    assertThat(failed.message()).isEqualTo("rejected the run spec: name: is missing");
   }
 
-  private static Map<String, String> deadLetterReasons(List<String> keys) {
+  /** The first value {@code read} gives for each of {@code keys} on {@code topic}. */
+  private static Map<String, String> byKey(
+      String topic, List<String> keys, Function<ConsumerRecord<String, String>, String> read) {
     Map<String, Object> config = new HashMap<>();
     config.put("bootstrap.servers", KafkaBroker.bootstrapServers());
     config.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-check-" + UUID.randomUUID());
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    Map<String, String> reasons = new HashMap<>();
+    Map<String, String> found = new HashMap<>();
     try (var consumer =
         new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-      consumer.subscribe(List.of("finesynth.miner-runs-dead-letters"));
+      consumer.subscribe(List.of(topic));
       await()
           .atMost(Duration.ofSeconds(60))
           .until(
               () -> {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                  var header = r.headers().lastHeader("dead-letter-reason");
-                  if (header != null && keys.contains(r.key())) {
-                    reasons.put(r.key(), new String(header.value(), StandardCharsets.UTF_8));
+                  String value = keys.contains(r.key()) ? read.apply(r) : null;
+                  if (value != null) {
+                    found.putIfAbsent(r.key(), value);
                   }
                 }
-                return reasons.keySet().containsAll(keys);
+                return found.keySet().containsAll(keys);
               });
     }
-    return reasons;
+    return found;
   }
 
   private static RunSpec spec(String runId) {

@@ -13,7 +13,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Every service's view of the run specs: folds the compacted {@code runs} topic into a map. An
- * invalid spec throws, which sends it to this service's runs dead-letter topic with the reason.
+ * invalid spec throws, which sends it to this service's runs dead-letter topic with the reason; the
+ * run (the record's key) is marked FAILED with that reason too, so whoever waits on it learns why
+ * instead of waiting for ever (a service older than the client that wrote the spec, say).
  */
 @Singleton
 public class RunCatalog {
@@ -21,6 +23,7 @@ public class RunCatalog {
 
   @Inject EventCodec codec;
   @Inject jakarta.enterprise.event.Event<RunArrived> arrived;
+  @Inject RunEventPublisher events;
 
   @Incoming("runs")
   public void onRun(Record<String, String> record) {
@@ -28,12 +31,27 @@ public class RunCatalog {
       runs.remove(record.key());
       return;
     }
-    RunSpec spec = codec.decode(Topics.RUNS, record.value());
+    RunSpec spec = decode(record);
     if (runs.put(spec.runId(), spec) == null) {
       arrived.fire(new RunArrived(spec));
     }
     synchronized (this) {
       notifyAll();
+    }
+  }
+
+  private RunSpec decode(Record<String, String> record) {
+    try {
+      return codec.decode(Topics.RUNS, record.value());
+    } catch (RuntimeException invalid) {
+      if (record.key() != null) {
+        try {
+          events.failed(record.key(), "rejected the run spec: " + invalid.getMessage());
+        } catch (RuntimeException notSent) {
+          invalid.addSuppressed(notSent);
+        }
+      }
+      throw invalid;
     }
   }
 

@@ -46,6 +46,7 @@ public final class ServiceKitFixture {
     cancelled.codec = codec;
     cancelled.events = events;
     runs.codec = codec;
+    runs.events = events;
     decoder.codec = codec;
     runs.arrived = new NoObservers<>();
   }
