@@ -42,7 +42,8 @@ public record TrainingSpec(
   /**
    * {@code tripletsPerQuery} for all of a query's triplets in one batch, the batch size rounded to
    * the nearest multiple of a query's list (32 becomes 38 at 19 triplets per query), so the
-   * listwise term sees each query's whole candidate list.
+   * listwise term sees each query's whole candidate list; a list longer than one and a half batches
+   * is cut into runs of the batch size.
    */
   public static final int WHOLE_QUERY = 0;
 

@@ -61,7 +61,8 @@ public final class ShuffledBatches {
    * Batches of whole queries: each query's triplets make one run, and the batch size is rounded to
    * the nearest multiple (at least one) of the longest run, so that a batch cuts no query's list
    * (runs of unequal length can still shift the cuts). At 19 triplets per query a batch size of 32
-   * becomes 38, two queries.
+   * becomes 38, two queries. Lists longer than one and a half batches are cut into runs of the
+   * batch size instead, so that a long candidate list cannot multiply a step's memory.
    */
   public static ShuffledBatches wholeQueries(
       List<MarginTriplet> data, int batchSize, long seed, boolean shuffle) {
@@ -71,6 +72,9 @@ public final class ShuffledBatches {
     Map<String, Integer> counts = new HashMap<>();
     data.forEach(t -> counts.merge(t.query(), 1, Integer::sum));
     int longest = counts.values().stream().mapToInt(Integer::intValue).max().orElse(1);
+    if (longest > batchSize + batchSize / 2) {
+      return new ShuffledBatches(data, batchSize, seed, shuffle, batchSize);
+    }
     int queries = Math.max(1, Math.round((float) batchSize / longest));
     return new ShuffledBatches(data, queries * longest, seed, shuffle, longest);
   }

@@ -205,8 +205,12 @@ class TrainingMathTest {
         assertThat(perQuery).hasSize(2).allSatisfy((q, count) -> assertThat(count).isEqualTo(5));
       }
     }
-    // a batch size below one list still takes one whole list
-    assertThat(ShuffledBatches.wholeQueries(data, 2, 3, true).batchSize()).isEqualTo(5);
+    // a batch size a little below one list still takes one whole list
+    assertThat(ShuffledBatches.wholeQueries(data, 4, 3, true).batchSize()).isEqualTo(5);
+    // lists far longer than a batch are cut into runs of the batch size: memory stays bounded
+    ShuffledBatches small = ShuffledBatches.wholeQueries(data, 2, 3, true);
+    assertThat(small.batchSize()).isEqualTo(2);
+    assertThat(small.tripletsPerQuery()).isEqualTo(2);
   }
 
   private static List<NDArray> grads(NDManager m, float[] w, float[] norm, float bias) {
