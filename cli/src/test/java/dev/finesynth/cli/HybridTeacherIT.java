@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.finesynth.client.Cluster;
 import dev.finesynth.client.RunDirectory;
+import dev.finesynth.client.RunStatus;
 import dev.finesynth.client.RunView;
 import dev.finesynth.contracts.codec.EventCodec;
 import dev.finesynth.contracts.events.RelatedDocument;
@@ -39,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -249,6 +251,70 @@ class HybridTeacherIT {
         }
       }
     }
+  }
+
+  /**
+   * A wide candidate list: 199 triplets per query, so one scoring batch emits thousands of triplets
+   * at once, more than an emitter buffers by default. The run completes with every triplet; none is
+   * lost to the dead-letter topic.
+   */
+  @Test
+  void aWideCandidateListIsLabelledWhole() throws Exception {
+    int numRelations = 200;
+    Map<String, String> docs = new LinkedHashMap<>();
+    Map<String, String> queries = new LinkedHashMap<>();
+    List<String> words =
+        List.copyOf(new TreeSet<>(List.of(String.join(" ", DOCS.values()).split(" "))));
+    for (int i = 0; i < 240; i++) {
+      docs.put(
+          "w" + i,
+          words.get(i % words.size()) + " " + words.get((i * 7 + 3) % words.size()) + " " + i);
+    }
+    for (int i = 0; i < 60; i++) {
+      queries.put(
+          "wq" + i,
+          words.get((i * 3) % words.size()) + " " + words.get((i * 5 + 1) % words.size()));
+    }
+    Path corpus = work.resolve("wide-corpus.jsonl");
+    Path queryFile = work.resolve("wide-queries.jsonl");
+    Files.write(corpus, jsonl(docs));
+    Files.write(queryFile, jsonl(queries));
+    String name = "wide-" + UUID.randomUUID().toString().substring(0, 6);
+    var started =
+        cli.run(
+            "synthesize",
+            "--queries",
+            queryFile.toString(),
+            "--corpus",
+            corpus.toString(),
+            "--teacher",
+            "bm25",
+            "--num-relations",
+            Integer.toString(numRelations),
+            "--name",
+            name);
+    assertThat(started.exitCode()).as(started.err()).isZero();
+    await()
+        .atMost(Duration.ofMinutes(5))
+        .pollInterval(Duration.ofSeconds(2))
+        .until(
+            () ->
+                run(name).status() == RunStatus.FAILED
+                    || run(name).completedStages().contains("dataset"));
+    assertThat(run(name).status()).as(run(name).failureReason()).isNotEqualTo(RunStatus.FAILED);
+    Path file = work.resolve("wide-dataset.jsonl");
+    var dataset = cli.run("dataset", name, "--out", file.toString());
+    assertThat(dataset.exitCode()).as(dataset.err()).isZero();
+    Map<String, List<Triplet>> byQuery =
+        Files.readAllLines(file).stream()
+            .map(l -> CODEC.decode(Triplet.class, l))
+            .collect(Collectors.groupingBy(Triplet::queryId));
+    assertThat(byQuery).containsOnlyKeys(queries.keySet());
+    byQuery.forEach(
+        (query, rows) ->
+            assertThat(rows.stream().map(Triplet::negativeId).distinct().count())
+                .as("distinct negatives of " + query)
+                .isEqualTo(numRelations - 1));
   }
 
   /**

@@ -11,6 +11,20 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /** An emitter that keeps what it is given instead of sending it; every send succeeds. */
 public final class RecordingEmitter implements Emitter<Record<String, String>> {
   private final List<Record<String, String>> sent = new CopyOnWriteArrayList<>();
+  private final RuntimeException failure;
+
+  public RecordingEmitter() {
+    this(null);
+  }
+
+  private RecordingEmitter(RuntimeException failure) {
+    this.failure = failure;
+  }
+
+  /** An emitter whose sends are recorded and then fail, as a sink that cannot reach the broker. */
+  public static RecordingEmitter failing(RuntimeException failure) {
+    return new RecordingEmitter(failure);
+  }
 
   public List<Record<String, String>> sent() {
     return List.copyOf(sent);
@@ -19,7 +33,9 @@ public final class RecordingEmitter implements Emitter<Record<String, String>> {
   @Override
   public CompletionStage<Void> send(Record<String, String> record) {
     sent.add(record);
-    return CompletableFuture.completedFuture(null);
+    return failure == null
+        ? CompletableFuture.completedFuture(null)
+        : CompletableFuture.failedFuture(failure);
   }
 
   @Override

@@ -25,17 +25,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
  * Labels each mined relation's (query, positive, negative) triplets with the teacher's margin; the
  * positive is the miner's rank 1 or, when the run says so, the teacher's best candidate. The
- * relations of a cancelled run are skipped, and committed with the batch.
+ * relations of a cancelled run are skipped, and committed with the batch. A run whose relations
+ * cannot be scored fails with the reason before they go to the dead-letter topic: its dataset can
+ * no longer complete, so waiting for it would be waiting for ever.
  */
 @ApplicationScoped
 public class RelationScoringProcessor {
@@ -47,8 +51,14 @@ public class RelationScoringProcessor {
   @Inject EventCodec codec;
   @Inject MeterRegistry registry;
 
+  /**
+   * A batch emits up to {@code max.poll.records x (numRelations - 1)} triplets at once, more than
+   * the default buffer (128) and the sink's in-flight sends (1024) hold at 50 relations. Unbounded
+   * is still bounded: a batch is acknowledged only once all its triplets are sent.
+   */
   @Inject
   @Channel("triplets")
+  @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
   Emitter<Record<String, String>> triplets;
 
   private final Map<String, AtomicLong> scored = new ConcurrentHashMap<>();
@@ -66,24 +76,48 @@ public class RelationScoringProcessor {
       if (spec.isEmpty()) {
         continue; // cancelled
       }
-      RunSpec run = spec.get();
-      List<Relation> relations = entry.getValue();
-      List<double[]> scores =
-          Timer.builder("finesynth.model.latency")
-              .tag("stage", "scorer")
-              .register(registry)
-              .recordCallable(() -> teachers.forRun(run).score(relations));
-      List<Triplet> labelled =
-          Triplets.from(relations, scores, Triplets.Positive.of(run.models().positiveOrDefault()));
-      for (Triplet triplet : labelled) {
-        sent.add(
-            triplets.send(Record.of(triplet.key(), codec.encode(triplet))).toCompletableFuture());
+      try {
+        label(spec.get(), entry.getValue(), sent);
+      } catch (Exception e) {
+        failRun(entry.getKey(), e);
+        throw e;
       }
-      report(run, relations.size(), labelled.size());
     }
     registry.summary("finesynth.batch.size", "stage", "scorer").record(batch.getRecords().size());
     return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
+        .whenComplete(
+            (done, failure) -> {
+              if (failure != null) {
+                byRun.keySet().forEach(runId -> failRun(runId, failure));
+              }
+            })
         .thenCompose(v -> batch.ack());
+  }
+
+  private void label(RunSpec run, List<Relation> relations, List<CompletableFuture<Void>> sent)
+      throws Exception {
+    List<double[]> scores =
+        Timer.builder("finesynth.model.latency")
+            .tag("stage", "scorer")
+            .register(registry)
+            .recordCallable(() -> teachers.forRun(run).score(relations));
+    List<Triplet> labelled =
+        Triplets.from(relations, scores, Triplets.Positive.of(run.models().positiveOrDefault()));
+    for (Triplet triplet : labelled) {
+      sent.add(
+          triplets.send(Record.of(triplet.key(), codec.encode(triplet))).toCompletableFuture());
+    }
+    report(run, relations.size(), labelled.size());
+  }
+
+  private void failRun(String runId, Throwable cause) {
+    Throwable reason =
+        cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
+    try {
+      events.failed(runId, "scoring failed, relations sent to the dead-letter topic: " + reason);
+    } catch (RuntimeException notSent) {
+      cause.addSuppressed(notSent);
+    }
   }
 
   private void report(RunSpec run, int relations, int triplets) {
