@@ -240,6 +240,13 @@ public final class MarginMseTrainer implements AutoCloseable {
     return batches.tripletsPerQuery();
   }
 
+  /**
+   * The longest candidate list of one query in the data; above {@link #tripletsPerQuery} it is cut.
+   */
+  public int longestList() {
+    return batches.longestList();
+  }
+
   public int stepsPerEpoch() {
     return batches.batchesPerEpoch();
   }

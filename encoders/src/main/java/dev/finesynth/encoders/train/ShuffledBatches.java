@@ -69,11 +69,10 @@ public final class ShuffledBatches {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size must be positive: " + batchSize);
     }
-    Map<String, Integer> counts = new HashMap<>();
-    data.forEach(t -> counts.merge(t.query(), 1, Integer::sum));
-    int longest = counts.values().stream().mapToInt(Integer::intValue).max().orElse(1);
+    ShuffledBatches plain = new ShuffledBatches(data, batchSize, seed, shuffle, batchSize);
+    int longest = plain.longestList();
     if (longest > batchSize + batchSize / 2) {
-      return new ShuffledBatches(data, batchSize, seed, shuffle, batchSize);
+      return plain;
     }
     int queries = Math.max(1, Math.round((float) batchSize / longest));
     return new ShuffledBatches(data, queries * longest, seed, shuffle, longest);
@@ -93,6 +92,13 @@ public final class ShuffledBatches {
 
   public int tripletsPerQuery() {
     return tripletsPerQuery;
+  }
+
+  /** The most triplets that one query has in the data: its candidate list's length. */
+  public int longestList() {
+    Map<String, Integer> counts = new HashMap<>();
+    data.forEach(t -> counts.merge(t.query(), 1, Integer::sum));
+    return counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
   }
 
   public int batchesPerEpoch() {

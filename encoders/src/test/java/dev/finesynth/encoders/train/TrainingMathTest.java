@@ -211,6 +211,7 @@ class TrainingMathTest {
     ShuffledBatches small = ShuffledBatches.wholeQueries(data, 2, 3, true);
     assertThat(small.batchSize()).isEqualTo(2);
     assertThat(small.tripletsPerQuery()).isEqualTo(2);
+    assertThat(small.longestList()).isEqualTo(5);
   }
 
   private static List<NDArray> grads(NDManager m, float[] w, float[] norm, float bias) {

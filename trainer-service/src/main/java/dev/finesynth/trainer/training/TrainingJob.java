@@ -97,11 +97,7 @@ final class TrainingJob {
                 + trainer.totalSteps()
                 + " steps of "
                 + trainer.batchSize()
-                + (plan.spec().tripletsPerQueryOrDefault() == TrainingSpec.WHOLE_QUERY
-                    ? ", whole queries of up to " + trainer.tripletsPerQuery()
-                    : trainer.tripletsPerQuery() > 1
-                        ? ", up to " + trainer.tripletsPerQuery() + " per query"
-                        : "")
+                + grouping(plan, trainer)
                 + (plan.spec().listwise() != null
                     ? ", listwise KL at weight " + plan.spec().listwise().weight() + ")"
                     : ")"));
@@ -125,6 +121,17 @@ final class TrainingJob {
   }
 
   /** Trains the remaining epochs, exporting and announcing the model of each. */
+  /** How the batches group each query's triplets, for the start message. */
+  private static String grouping(TrainingPlan plan, MarginMseTrainer trainer) {
+    int run = trainer.tripletsPerQuery();
+    if (plan.spec().tripletsPerQueryOrDefault() != TrainingSpec.WHOLE_QUERY) {
+      return run > 1 ? ", up to " + run + " per query" : "";
+    }
+    return run < trainer.longestList()
+        ? ", lists of up to " + trainer.longestList() + " cut into runs of " + run
+        : ", whole queries of up to " + run;
+  }
+
   private void trainEpochs(
       MarginMseTrainer trainer, BiEncoder student, String runId, String checksum) {
     while (!trainer.finished()) {
