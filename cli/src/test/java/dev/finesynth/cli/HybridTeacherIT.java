@@ -146,18 +146,11 @@ class HybridTeacherIT {
 
   @Test
   void theDatasetIsMinedHybridAndLabelledByTheFusedTeacher() throws Exception {
-    Path corpus = work.resolve("corpus.jsonl");
-    Path queries = work.resolve("queries.jsonl");
-    Files.write(corpus, jsonl(DOCS));
-    Files.write(queries, jsonl(QUERIES));
-    String name = "hybrid-" + UUID.randomUUID().toString().substring(0, 6);
-    var started =
-        cli.run(
-            "synthesize",
-            "--queries",
-            queries.toString(),
-            "--corpus",
-            corpus.toString(),
+    List<Triplet> triplets =
+        synthesize(
+            "hybrid",
+            DOCS,
+            QUERIES,
             "--teacher",
             "bm25,hf:" + HUB_REPO,
             "--fusion",
@@ -167,19 +160,7 @@ class HybridTeacherIT {
             "--positive",
             "teacher",
             "--num-relations",
-            Integer.toString(NUM_RELATIONS),
-            "--name",
-            name);
-    assertThat(started.exitCode()).as(started.err()).isZero();
-    await()
-        .atMost(Duration.ofMinutes(10))
-        .pollInterval(Duration.ofSeconds(2))
-        .until(() -> run(name).completedStages().contains("dataset"));
-    Path file = work.resolve("dataset.jsonl");
-    var dataset = cli.run("dataset", name, "--out", file.toString());
-    assertThat(dataset.exitCode()).as(dataset.err()).isZero();
-    List<Triplet> triplets =
-        Files.readAllLines(file).stream().map(l -> CODEC.decode(Triplet.class, l)).toList();
+            Integer.toString(NUM_RELATIONS));
 
     Path snapshot = assertDownloadedFromTheHub();
 
@@ -275,39 +256,9 @@ class HybridTeacherIT {
           "wq" + i,
           words.get((i * 3) % words.size()) + " " + words.get((i * 5 + 1) % words.size()));
     }
-    Path corpus = work.resolve("wide-corpus.jsonl");
-    Path queryFile = work.resolve("wide-queries.jsonl");
-    Files.write(corpus, jsonl(docs));
-    Files.write(queryFile, jsonl(queries));
-    String name = "wide-" + UUID.randomUUID().toString().substring(0, 6);
-    var started =
-        cli.run(
-            "synthesize",
-            "--queries",
-            queryFile.toString(),
-            "--corpus",
-            corpus.toString(),
-            "--teacher",
-            "bm25",
-            "--num-relations",
-            Integer.toString(numRelations),
-            "--name",
-            name);
-    assertThat(started.exitCode()).as(started.err()).isZero();
-    await()
-        .atMost(Duration.ofMinutes(5))
-        .pollInterval(Duration.ofSeconds(2))
-        .until(
-            () ->
-                run(name).status() == RunStatus.FAILED
-                    || run(name).completedStages().contains("dataset"));
-    assertThat(run(name).status()).as(run(name).failureReason()).isNotEqualTo(RunStatus.FAILED);
-    Path file = work.resolve("wide-dataset.jsonl");
-    var dataset = cli.run("dataset", name, "--out", file.toString());
-    assertThat(dataset.exitCode()).as(dataset.err()).isZero();
     Map<String, List<Triplet>> byQuery =
-        Files.readAllLines(file).stream()
-            .map(l -> CODEC.decode(Triplet.class, l))
+        synthesize("wide", docs, queries, "--teacher", "bm25", "--num-relations", "" + numRelations)
+            .stream()
             .collect(Collectors.groupingBy(Triplet::queryId));
     assertThat(byQuery).containsOnlyKeys(queries.keySet());
     byQuery.forEach(
@@ -315,6 +266,45 @@ class HybridTeacherIT {
             assertThat(rows.stream().map(Triplet::negativeId).distinct().count())
                 .as("distinct negatives of " + query)
                 .isEqualTo(numRelations - 1));
+  }
+
+  /**
+   * Synthesizes a dataset from {@code docs} and {@code queries} with {@code options}, waits until
+   * it is complete (failing on a failed run, with its reason), and returns its triplets.
+   */
+  private static List<Triplet> synthesize(
+      String prefix, Map<String, String> docs, Map<String, String> queries, String... options)
+      throws Exception {
+    Path corpus = work.resolve(prefix + "-corpus.jsonl");
+    Path queryFile = work.resolve(prefix + "-queries.jsonl");
+    Files.write(corpus, jsonl(docs));
+    Files.write(queryFile, jsonl(queries));
+    String name = prefix + "-" + UUID.randomUUID().toString().substring(0, 6);
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "synthesize",
+                "--queries",
+                queryFile.toString(),
+                "--corpus",
+                corpus.toString(),
+                "--name",
+                name));
+    args.addAll(List.of(options));
+    var started = cli.run(args.toArray(String[]::new));
+    assertThat(started.exitCode()).as(started.err()).isZero();
+    await()
+        .atMost(Duration.ofMinutes(10))
+        .pollInterval(Duration.ofSeconds(2))
+        .until(
+            () ->
+                run(name).status() == RunStatus.FAILED
+                    || run(name).completedStages().contains("dataset"));
+    assertThat(run(name).status()).as(run(name).failureReason()).isNotEqualTo(RunStatus.FAILED);
+    Path file = work.resolve(prefix + "-dataset.jsonl");
+    var dataset = cli.run("dataset", name, "--out", file.toString());
+    assertThat(dataset.exitCode()).as(dataset.err()).isZero();
+    return Files.readAllLines(file).stream().map(l -> CODEC.decode(Triplet.class, l)).toList();
   }
 
   /**

@@ -9,10 +9,8 @@ import dev.finesynth.contracts.events.RunEventType;
 import dev.finesynth.servicekit.RecordingEmitter;
 import dev.finesynth.servicekit.ServiceKitFixture;
 import dev.finesynth.servicekit.TestBatch;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -21,19 +19,8 @@ import org.junit.jupiter.api.Timeout;
 class ScorerCancellationTest {
   private final ServiceKitFixture kit = new ServiceKitFixture("scorer");
   private final RecordingEmitter triplets = new RecordingEmitter();
-  private final RelationScoringProcessor processor = new RelationScoringProcessor();
-
-  @BeforeEach
-  void wire() {
-    processor.decoder = kit.decoder;
-    processor.runs = kit.runs;
-    processor.cancelled = kit.cancelled;
-    processor.events = kit.events;
-    processor.codec = kit.codec;
-    processor.registry = new SimpleMeterRegistry();
-    processor.triplets = triplets;
-    // no teachers: scoring a cancelled run would fail the test
-  }
+  // no teachers: scoring a cancelled run would fail the test
+  private final RelationScoringProcessor processor = ScoringProcessors.wired(kit, triplets, null);
 
   private TestBatch relations(String runId, String... queryIds) {
     String[] keyed = new String[queryIds.length * 2];

@@ -15,7 +15,6 @@ import dev.finesynth.servicekit.TestBatch;
 import dev.finesynth.teacher.Bm25Scorer;
 import dev.finesynth.teacher.Fusion;
 import dev.finesynth.teacher.Teacher;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -28,18 +27,11 @@ import org.junit.jupiter.api.Test;
  */
 class ScoringFailureTest {
   private final ServiceKitFixture kit = new ServiceKitFixture("scorer");
-  private final RelationScoringProcessor processor = new RelationScoringProcessor();
+  private RelationScoringProcessor processor;
 
   @BeforeEach
   void wire() {
-    processor.decoder = kit.decoder;
-    processor.runs = kit.runs;
-    processor.cancelled = kit.cancelled;
-    processor.events = kit.events;
-    processor.codec = kit.codec;
-    processor.registry = new SimpleMeterRegistry();
-    processor.triplets = new RecordingEmitter();
-    processor.teachers = new Bm25Teachers();
+    processor = ScoringProcessors.wired(kit, new RecordingEmitter(), new Bm25Teachers());
     kit.addRun(ServiceKitFixture.runSpec("r1", null, null));
   }
 
@@ -59,7 +51,11 @@ class ScoringFailureTest {
 
   @Test
   void tripletsThatCannotBeSentFailTheirRun() {
-    processor.triplets = RecordingEmitter.failing(new IllegalStateException("broker unreachable"));
+    processor =
+        ScoringProcessors.wired(
+            kit,
+            RecordingEmitter.failing(new IllegalStateException("broker unreachable")),
+            new Bm25Teachers());
     TestBatch batch = relations(2.0);
 
     assertThatThrownBy(() -> processor.score(batch).toCompletableFuture().get(5, TimeUnit.SECONDS))
