@@ -7,7 +7,11 @@ import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -51,6 +55,38 @@ public class RunEventPublisher {
   public void failed(String runId, String reason) {
     LOG.errorf("run %s failed in %s: %s", runId, config.service(), reason);
     publish(RunEvent.of(runId, config.service(), RunEventType.FAILED, reason));
+  }
+
+  /**
+   * Fails {@code runId} because {@code step} failed on its {@code records}, which go to the
+   * dead-letter topic: the run can no longer complete, so it should not be waited for. A failure to
+   * publish is attached to {@code cause} as suppressed, so the dead letter keeps the first reason.
+   */
+  public void failedToDeadLetters(String runId, String step, String records, Throwable cause) {
+    Throwable reason =
+        cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
+    try {
+      failed(
+          runId,
+          step + " failed; the run's " + records + " went to the dead-letter topic: " + reason);
+    } catch (RuntimeException notSent) {
+      cause.addSuppressed(notSent);
+    }
+  }
+
+  /**
+   * {@code sends}, failing every run of {@code runIds} (see {@link #failedToDeadLetters}) if any of
+   * them fails.
+   */
+  public CompletableFuture<Void> failingRunsUnless(
+      List<CompletableFuture<Void>> sends, Collection<String> runIds, String step, String records) {
+    return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+        .whenComplete(
+            (done, failure) -> {
+              if (failure != null) {
+                runIds.forEach(runId -> failedToDeadLetters(runId, step, records, failure));
+              }
+            });
   }
 
   /** This service's acknowledgement that it stopped working on a cancelled run. */

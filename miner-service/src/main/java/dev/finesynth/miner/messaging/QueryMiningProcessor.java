@@ -39,7 +39,8 @@ import org.jboss.logging.Logger;
  * Mines each query's positive and hard negatives, from the dense index and, for hybrid runs, BM25;
  * every candidate carries its BM25 score for a teacher that fuses it. A batch whose run or corpus
  * is not ready waits here; meanwhile the connector stops fetching (its queue is full), so nothing
- * is dropped. The queries of a cancelled run are skipped, and committed with the batch.
+ * is dropped. The queries of a cancelled run are skipped, and committed with the batch. A run whose
+ * queries cannot be mined fails with the reason before they go to the dead-letter topic.
  */
 @ApplicationScoped
 public class QueryMiningProcessor {
@@ -76,24 +77,32 @@ public class QueryMiningProcessor {
       if (ready.isEmpty()) {
         continue; // cancelled
       }
-      RunSpec run = spec.get();
-      VectorIndex index = ready.get();
-      List<Relation> found =
-          Timer.builder("finesynth.model.latency")
-              .tag("stage", "miner")
-              .register(registry)
-              .recordCallable(() -> mineRun(run, index, entry.getValue()));
-      for (Relation relation : found) {
-        sent.add(
-            relations
-                .send(Record.of(relation.key(), codec.encode(relation)))
-                .toCompletableFuture());
+      try {
+        mine(spec.get(), ready.get(), entry.getValue(), sent);
+      } catch (Exception e) {
+        events.failedToDeadLetters(entry.getKey(), "mining", "queries", e);
+        throw e;
       }
-      report(run, found.size());
     }
     registry.summary("finesynth.batch.size", "stage", "miner").record(batch.getRecords().size());
-    return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
+    return events
+        .failingRunsUnless(sent, byRun.keySet(), "sending relations", "queries")
         .thenCompose(v -> batch.ack());
+  }
+
+  private void mine(
+      RunSpec run, VectorIndex index, List<QueryEvent> queries, List<CompletableFuture<Void>> sent)
+      throws Exception {
+    List<Relation> found =
+        Timer.builder("finesynth.model.latency")
+            .tag("stage", "miner")
+            .register(registry)
+            .recordCallable(() -> mineRun(run, index, queries));
+    for (Relation relation : found) {
+      sent.add(
+          relations.send(Record.of(relation.key(), codec.encode(relation))).toCompletableFuture());
+    }
+    report(run, found.size());
   }
 
   private List<Relation> mineRun(RunSpec run, VectorIndex index, List<QueryEvent> queries) {

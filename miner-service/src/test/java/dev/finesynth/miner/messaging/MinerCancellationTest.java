@@ -12,12 +12,10 @@ import dev.finesynth.miner.index.VectorIndex;
 import dev.finesynth.servicekit.RecordingEmitter;
 import dev.finesynth.servicekit.ServiceKitFixture;
 import dev.finesynth.servicekit.TestBatch;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,18 +27,7 @@ class MinerCancellationTest {
 
   private final ServiceKitFixture kit = new ServiceKitFixture("miner");
   private final RecordingEmitter relations = new RecordingEmitter();
-  private final QueryMiningProcessor processor = new QueryMiningProcessor();
-
-  @BeforeEach
-  void wire() {
-    processor.decoder = kit.decoder;
-    processor.runs = kit.runs;
-    processor.cancelled = kit.cancelled;
-    processor.events = kit.events;
-    processor.codec = kit.codec;
-    processor.registry = new SimpleMeterRegistry();
-    processor.relations = relations;
-  }
+  private final QueryMiningProcessor processor = MiningProcessors.wired(kit, relations);
 
   private TestBatch queries(String runId, String... ids) {
     String[] keyed = new String[ids.length * 2];

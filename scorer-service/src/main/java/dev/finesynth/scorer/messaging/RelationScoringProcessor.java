@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -79,18 +78,13 @@ public class RelationScoringProcessor {
       try {
         label(spec.get(), entry.getValue(), sent);
       } catch (Exception e) {
-        failRun(entry.getKey(), e);
+        events.failedToDeadLetters(entry.getKey(), "scoring", "relations", e);
         throw e;
       }
     }
     registry.summary("finesynth.batch.size", "stage", "scorer").record(batch.getRecords().size());
-    return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
-        .whenComplete(
-            (done, failure) -> {
-              if (failure != null) {
-                byRun.keySet().forEach(runId -> failRun(runId, failure));
-              }
-            })
+    return events
+        .failingRunsUnless(sent, byRun.keySet(), "sending triplets", "relations")
         .thenCompose(v -> batch.ack());
   }
 
@@ -108,16 +102,6 @@ public class RelationScoringProcessor {
           triplets.send(Record.of(triplet.key(), codec.encode(triplet))).toCompletableFuture());
     }
     report(run, relations.size(), labelled.size());
-  }
-
-  private void failRun(String runId, Throwable cause) {
-    Throwable reason =
-        cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
-    try {
-      events.failed(runId, "scoring failed, relations sent to the dead-letter topic: " + reason);
-    } catch (RuntimeException notSent) {
-      cause.addSuppressed(notSent);
-    }
   }
 
   private void report(RunSpec run, int relations, int triplets) {

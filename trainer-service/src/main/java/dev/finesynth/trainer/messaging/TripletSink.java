@@ -21,7 +21,10 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Persists every run's triplets and marks a dataset complete when it holds them all. */
+/**
+ * Persists every run's triplets and marks a dataset complete when it holds them all. A run whose
+ * triplets cannot be stored fails with the reason before they go to the dead-letter topic.
+ */
 @ApplicationScoped
 public class TripletSink {
   @Inject BatchDecoder decoder;
@@ -38,7 +41,15 @@ public class TripletSink {
     for (var record : decoder.decode(batch, Topics.TRIPLETS)) {
       byRun.computeIfAbsent(record.value().runId(), k -> new ArrayList<>()).add(record.value());
     }
-    byRun.forEach(this::persistRun);
+    byRun.forEach(
+        (runId, triplets) -> {
+          try {
+            persistRun(runId, triplets);
+          } catch (RuntimeException e) {
+            events.failedToDeadLetters(runId, "storing the dataset", "triplets", e);
+            throw e;
+          }
+        });
     return batch.ack();
   }
 
