@@ -7,10 +7,7 @@ import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.util.Collection;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -72,21 +69,6 @@ public class RunEventPublisher {
     } catch (RuntimeException notSent) {
       cause.addSuppressed(notSent);
     }
-  }
-
-  /**
-   * {@code sends}, failing every run of {@code runIds} (see {@link #failedToDeadLetters}) if any of
-   * them fails.
-   */
-  public CompletableFuture<Void> failingRunsUnless(
-      List<CompletableFuture<Void>> sends, Collection<String> runIds, String step, String records) {
-    return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
-        .whenComplete(
-            (done, failure) -> {
-              if (failure != null) {
-                runIds.forEach(runId -> failedToDeadLetters(runId, step, records, failure));
-              }
-            });
   }
 
   /** This service's acknowledgement that it stopped working on a cancelled run. */

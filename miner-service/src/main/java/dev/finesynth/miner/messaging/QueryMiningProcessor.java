@@ -11,6 +11,7 @@ import dev.finesynth.miner.index.VectorIndex;
 import dev.finesynth.servicekit.BatchDecoder;
 import dev.finesynth.servicekit.CancelledRuns;
 import dev.finesynth.servicekit.EncoderCache;
+import dev.finesynth.servicekit.RunBatches;
 import dev.finesynth.servicekit.RunCatalog;
 import dev.finesynth.servicekit.RunEventPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -71,22 +72,21 @@ public class QueryMiningProcessor {
       byRun.computeIfAbsent(record.value().runId(), k -> new ArrayList<>()).add(record.value());
     }
     List<CompletableFuture<Void>> sent = new ArrayList<>();
-    for (var entry : byRun.entrySet()) {
-      Optional<RunSpec> spec = awaitRun(entry.getKey());
-      Optional<VectorIndex> ready = spec.isPresent() ? awaitCorpus(spec.get()) : Optional.empty();
-      if (ready.isEmpty()) {
-        continue; // cancelled
-      }
-      try {
-        mine(spec.get(), ready.get(), entry.getValue(), sent);
-      } catch (Exception e) {
-        events.failedToDeadLetters(entry.getKey(), "mining", "queries", e);
-        throw e;
-      }
-    }
+    RunBatches.eachRun(
+        byRun,
+        events,
+        "mining",
+        "queries",
+        (runId, queries) -> {
+          Optional<RunSpec> spec = awaitRun(runId);
+          Optional<VectorIndex> ready =
+              spec.isPresent() ? awaitCorpus(spec.get()) : Optional.empty();
+          if (ready.isPresent()) { // else cancelled
+            mine(spec.get(), ready.get(), queries, sent);
+          }
+        });
     registry.summary("finesynth.batch.size", "stage", "miner").record(batch.getRecords().size());
-    return events
-        .failingRunsUnless(sent, byRun.keySet(), "sending relations", "queries")
+    return RunBatches.allSent(sent, byRun.keySet(), events, "sending relations", "queries")
         .thenCompose(v -> batch.ack());
   }
 

@@ -8,6 +8,7 @@ import dev.finesynth.contracts.topics.Topics;
 import dev.finesynth.scorer.teacher.TeacherFactory;
 import dev.finesynth.servicekit.BatchDecoder;
 import dev.finesynth.servicekit.CancelledRuns;
+import dev.finesynth.servicekit.RunBatches;
 import dev.finesynth.servicekit.RunCatalog;
 import dev.finesynth.servicekit.RunEventPublisher;
 import dev.finesynth.teacher.Triplets;
@@ -70,21 +71,19 @@ public class RelationScoringProcessor {
       byRun.computeIfAbsent(record.value().runId(), k -> new ArrayList<>()).add(record.value());
     }
     List<CompletableFuture<Void>> sent = new ArrayList<>();
-    for (var entry : byRun.entrySet()) {
-      Optional<RunSpec> spec = awaitRun(entry.getKey());
-      if (spec.isEmpty()) {
-        continue; // cancelled
-      }
-      try {
-        label(spec.get(), entry.getValue(), sent);
-      } catch (Exception e) {
-        events.failedToDeadLetters(entry.getKey(), "scoring", "relations", e);
-        throw e;
-      }
-    }
+    RunBatches.eachRun(
+        byRun,
+        events,
+        "scoring",
+        "relations",
+        (runId, relations) -> {
+          Optional<RunSpec> spec = awaitRun(runId);
+          if (spec.isPresent()) { // else cancelled
+            label(spec.get(), relations, sent);
+          }
+        });
     registry.summary("finesynth.batch.size", "stage", "scorer").record(batch.getRecords().size());
-    return events
-        .failingRunsUnless(sent, byRun.keySet(), "sending triplets", "relations")
+    return RunBatches.allSent(sent, byRun.keySet(), events, "sending triplets", "relations")
         .thenCompose(v -> batch.ack());
   }
 

@@ -4,6 +4,7 @@ import dev.finesynth.contracts.events.RunSpec;
 import dev.finesynth.contracts.events.Triplet;
 import dev.finesynth.contracts.topics.Topics;
 import dev.finesynth.servicekit.BatchDecoder;
+import dev.finesynth.servicekit.RunBatches;
 import dev.finesynth.servicekit.RunCatalog;
 import dev.finesynth.servicekit.RunEventPublisher;
 import dev.finesynth.trainer.dataset.DatasetStore;
@@ -36,20 +37,12 @@ public class TripletSink {
 
   @Incoming("triplets")
   @Blocking
-  public CompletionStage<Void> persist(KafkaRecordBatch<String, String> batch) {
+  public CompletionStage<Void> persist(KafkaRecordBatch<String, String> batch) throws Exception {
     Map<String, List<Triplet>> byRun = new LinkedHashMap<>();
     for (var record : decoder.decode(batch, Topics.TRIPLETS)) {
       byRun.computeIfAbsent(record.value().runId(), k -> new ArrayList<>()).add(record.value());
     }
-    byRun.forEach(
-        (runId, triplets) -> {
-          try {
-            persistRun(runId, triplets);
-          } catch (RuntimeException e) {
-            events.failedToDeadLetters(runId, "storing the dataset", "triplets", e);
-            throw e;
-          }
-        });
+    RunBatches.eachRun(byRun, events, "storing the dataset", "triplets", this::persistRun);
     return batch.ack();
   }
 
