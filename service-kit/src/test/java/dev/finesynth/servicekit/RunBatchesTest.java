@@ -29,11 +29,7 @@ class RunBatchesTest {
 
     assertThatThrownBy(
             () ->
-                RunBatches.eachRun(
-                    byRun,
-                    kit.events,
-                    "scoring",
-                    "relations",
+                scoreEachRun(
                     (runId, records) -> {
                       if (runId.equals("r2")) {
                         throw new IllegalStateException("teacher crashed on " + records);
@@ -57,11 +53,7 @@ class RunBatchesTest {
   void anInterruptedBatchFailsNoRun() {
     assertThatThrownBy(
             () ->
-                RunBatches.eachRun(
-                    byRun,
-                    kit.events,
-                    "scoring",
-                    "relations",
+                scoreEachRun(
                     (runId, records) -> {
                       throw new InterruptedException("shutting down");
                     }))
@@ -91,5 +83,9 @@ class RunBatchesTest {
                 assertThat(message)
                     .endsWith(
                         "dead-letter topic: java.lang.IllegalStateException: broker unreachable"));
+  }
+
+  private void scoreEachRun(RunBatches.RunWork<String> work) throws Exception {
+    RunBatches.eachRun(byRun, kit.events, "scoring", "relations", work);
   }
 }
