@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Processing of a batch run by run. When a stage cannot process some records the whole batch goes
  * to the dead-letter topic, and the runs those records belong to can never complete; each such run
- * is failed with the reason (a {@code FAILED} run event) instead of being waited for for ever.
+ * is failed with the reason (a {@code FAILED} run event) rather than left waiting for ever.
  */
 public final class RunBatches {
   private RunBatches() {}
