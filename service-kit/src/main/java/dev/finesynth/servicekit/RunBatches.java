@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Processing of a batch run by run. When a stage cannot process some records the whole batch goes
@@ -42,7 +43,7 @@ public final class RunBatches {
         Thread.currentThread().interrupt(); // shutting down: not the run's fault
         throw e;
       } catch (Exception e) {
-        events.failedToDeadLetters(entry.getKey(), step, records, e);
+        fail(events, entry.getKey(), step, records, e);
         if (first == null) {
           first = e;
         } else {
@@ -68,8 +69,18 @@ public final class RunBatches {
         .whenComplete(
             (done, failure) -> {
               if (failure != null) {
-                runIds.forEach(runId -> events.failedToDeadLetters(runId, step, records, failure));
+                runIds.forEach(runId -> fail(events, runId, step, records, failure));
               }
             });
+  }
+
+  private static void fail(
+      RunEventPublisher events, String runId, String step, String records, Throwable cause) {
+    Throwable reason =
+        cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
+    events.failed(
+        runId,
+        step + " failed; the run's " + records + " went to the dead-letter topic: " + reason,
+        cause);
   }
 }

@@ -45,11 +45,7 @@ public class RunCatalog {
       return codec.decode(Topics.RUNS, record.value());
     } catch (RuntimeException invalid) {
       if (record.key() != null) {
-        try {
-          events.failed(record.key(), "rejected the run spec: " + invalid.getMessage());
-        } catch (RuntimeException notSent) {
-          invalid.addSuppressed(notSent);
-        }
+        events.failed(record.key(), "rejected the run spec: " + invalid.getMessage(), invalid);
       }
       throw invalid;
     }

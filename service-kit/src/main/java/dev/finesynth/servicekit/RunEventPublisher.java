@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -55,17 +54,12 @@ public class RunEventPublisher {
   }
 
   /**
-   * Fails {@code runId} because {@code step} failed on its {@code records}, which go to the
-   * dead-letter topic: the run can no longer complete, so it should not be waited for. A failure to
-   * publish is attached to {@code cause} as suppressed, so the dead letter keeps the first reason.
+   * Fails {@code runId} on the way to rethrowing {@code cause}: a failure to publish is attached to
+   * {@code cause} as suppressed, so the dead letter keeps the first reason.
    */
-  public void failedToDeadLetters(String runId, String step, String records, Throwable cause) {
-    Throwable reason =
-        cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
+  public void failed(String runId, String reason, Throwable cause) {
     try {
-      failed(
-          runId,
-          step + " failed; the run's " + records + " went to the dead-letter topic: " + reason);
+      failed(runId, reason);
     } catch (RuntimeException notSent) {
       cause.addSuppressed(notSent);
     }

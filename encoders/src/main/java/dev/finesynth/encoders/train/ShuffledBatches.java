@@ -69,10 +69,9 @@ public final class ShuffledBatches {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size must be positive: " + batchSize);
     }
-    ShuffledBatches plain = new ShuffledBatches(data, batchSize, seed, shuffle, batchSize);
-    int longest = plain.longestList();
+    int longest = longestList(data);
     if (longest > batchSize + batchSize / 2) {
-      return plain;
+      return new ShuffledBatches(data, batchSize, seed, shuffle, batchSize);
     }
     int queries = Math.max(1, Math.round((float) batchSize / longest));
     return new ShuffledBatches(data, queries * longest, seed, shuffle, longest);
@@ -96,6 +95,10 @@ public final class ShuffledBatches {
 
   /** The most triplets that one query has in the data: its candidate list's length. */
   public int longestList() {
+    return longestList(data);
+  }
+
+  private static int longestList(List<MarginTriplet> data) {
     Map<String, Integer> counts = new HashMap<>();
     data.forEach(t -> counts.merge(t.query(), 1, Integer::sum));
     return counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);

@@ -127,8 +127,9 @@ final class TrainingJob {
     if (plan.spec().tripletsPerQueryOrDefault() != TrainingSpec.WHOLE_QUERY) {
       return run > 1 ? ", up to " + run + " per query" : "";
     }
-    return run < trainer.longestList()
-        ? ", lists of up to " + trainer.longestList() + " cut into runs of " + run
+    int longest = trainer.longestList();
+    return run < longest
+        ? ", lists of up to " + longest + " cut into runs of " + run
         : ", whole queries of up to " + run;
   }
 
