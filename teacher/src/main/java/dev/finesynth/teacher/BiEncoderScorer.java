@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Cosine similarity of a bi-encoder's query and passage vectors. Each distinct text of the batch is
@@ -57,6 +58,27 @@ public final class BiEncoderScorer implements Scorer {
   @Override
   public boolean cosineScale() {
     return true;
+  }
+
+  /** Passage vectors come from the cache the scores just filled, so this encodes nothing new. */
+  @Override
+  public Optional<List<double[][]>> documentSimilarities(List<Relation> relations) {
+    Map<String, float[]> passages =
+        passages(relations.stream().flatMap(r -> r.documents().stream()).toList());
+    List<double[][]> similarities = new ArrayList<>(relations.size());
+    for (Relation relation : relations) {
+      List<RelatedDocument> docs = relation.documents();
+      double[][] matrix = new double[docs.size()][docs.size()];
+      for (int i = 0; i < docs.size(); i++) {
+        for (int j = i; j < docs.size(); j++) {
+          double cos = cosine(passages.get(docs.get(i).text()), passages.get(docs.get(j).text()));
+          matrix[i][j] = cos;
+          matrix[j][i] = cos;
+        }
+      }
+      similarities.add(matrix);
+    }
+    return Optional.of(similarities);
   }
 
   /** The passages' vectors: cached ones as they are, the others encoded in one batch. */

@@ -2,6 +2,7 @@ package dev.finesynth.teacher;
 
 import dev.finesynth.contracts.events.Relation;
 import java.util.List;
+import java.util.Optional;
 
 /** Scores every (query, document) pair of a batch of relations: one array per relation. */
 public interface Scorer {
@@ -13,5 +14,14 @@ public interface Scorer {
    */
   default boolean cosineScale() {
     return false;
+  }
+
+  /**
+   * Cosine similarity between each relation's documents, {@code [relation][i][j]}, for the
+   * teacher's pseudo-relevance feedback; empty for scorers without document vectors
+   * (cross-encoders, BM25).
+   */
+  default Optional<List<double[][]>> documentSimilarities(List<Relation> relations) {
+    return Optional.empty();
   }
 }

@@ -5,6 +5,7 @@ import dev.finesynth.contracts.events.Relation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The judge that labels triplets: one or more scorers whose scores are fused into one label per
@@ -14,12 +15,17 @@ import java.util.List;
  * teacher's bi-encoder scorers; a teacher without a bi-encoder uses the miner's cosine ({@link
  * RelatedDocument#minerScore()}) instead. A label scale above 1 then stretches each query's labels
  * around their mean, so every margin grows by that factor (see {@code SynthesisModels#labelScale}).
+ *
+ * <p>With feedback the teacher scores in two passes: the first fusion finds each query's best
+ * candidate, then every scorer with document vectors adds {@code feedback} times each candidate's
+ * cosine to it ({@link Feedback}) and the scores are fused again.
  */
 public final class Teacher {
   private final List<Scorer> scorers;
   private final double[] weights;
   private final Fusion fusion;
   private final double labelScale;
+  private final double feedback;
   private final String description;
 
   public Teacher(List<Scorer> scorers, double[] weights, Fusion fusion, String description) {
@@ -32,6 +38,19 @@ public final class Teacher {
       Fusion fusion,
       double labelScale,
       String description) {
+    this(scorers, weights, fusion, labelScale, 0, description);
+  }
+
+  public Teacher(
+      List<Scorer> scorers,
+      double[] weights,
+      Fusion fusion,
+      double labelScale,
+      double feedback,
+      String description) {
+    if (!(feedback >= 0)) {
+      throw new IllegalArgumentException("feedback must be 0 or more, not " + feedback);
+    }
     if (!(labelScale > 0)) {
       throw new IllegalArgumentException("label scale must be above 0, not " + labelScale);
     }
@@ -42,14 +61,17 @@ public final class Teacher {
     this.weights = weights.clone();
     this.fusion = fusion;
     this.labelScale = labelScale;
+    this.feedback = feedback;
     this.description = description;
   }
 
   /** Fused labels: one array per relation, one score per document. */
   public List<double[]> score(List<Relation> relations) {
     List<List<double[]>> perScorer = new ArrayList<>(scorers.size());
+    List<Optional<List<double[][]>>> similarities = new ArrayList<>(scorers.size());
     for (Scorer scorer : scorers) {
       perScorer.add(scorer.score(relations));
+      similarities.add(feedback > 0 ? scorer.documentSimilarities(relations) : Optional.empty());
     }
     List<double[]> fused = new ArrayList<>(relations.size());
     for (int r = 0; r < relations.size(); r++) {
@@ -57,9 +79,32 @@ public final class Teacher {
       for (List<double[]> scores : perScorer) {
         rows.add(scores.get(r));
       }
-      fused.add(stretched(fusion.fuse(rows, weights, reference(relations.get(r), rows))));
+      double[] labels = fusion.fuse(rows, weights, reference(relations.get(r), rows));
+      if (feedback > 0) {
+        List<double[]> fed = fedBack(rows, similarities, r, labels);
+        labels = fusion.fuse(fed, weights, reference(relations.get(r), fed));
+      }
+      fused.add(stretched(labels));
     }
     return fused;
+  }
+
+  /** Relation {@code r}'s rows with feedback toward the first pass's best candidate. */
+  private List<double[]> fedBack(
+      List<double[]> rows,
+      List<Optional<List<double[][]>>> similarities,
+      int r,
+      double[] firstPass) {
+    List<double[]> fed = new ArrayList<>(rows.size());
+    for (int s = 0; s < rows.size(); s++) {
+      double[] scores = rows.get(s);
+      fed.add(
+          similarities
+              .get(s)
+              .map(sims -> Feedback.apply(scores, sims.get(r), firstPass, feedback))
+              .orElse(scores));
+    }
+    return fed;
   }
 
   /** {@code mean + labelScale * (label - mean)}: margins times the scale, order and mean kept. */

@@ -18,7 +18,13 @@ public final class Teachers {
       scorers.add(scorer(spec, maxLength, encoders));
       weights[i] = spec.weight();
     }
-    return new Teacher(scorers, weights, fusion, models.labelScaleOrDefault(), describe(models));
+    return new Teacher(
+        scorers,
+        weights,
+        fusion,
+        models.labelScaleOrDefault(),
+        models.feedbackOrDefault(),
+        describe(models));
   }
 
   private static Scorer scorer(ScorerSpec spec, int maxLength, EncoderSource encoders) {
@@ -40,6 +46,7 @@ public final class Teachers {
         + String.join(
             ", ", models.teacher().stream().map(s -> s.label() + "*" + s.weight()).toList())
         + ")"
-        + (models.labelScaleOrDefault() == 1 ? "" : " x" + models.labelScaleOrDefault());
+        + (models.labelScaleOrDefault() == 1 ? "" : " x" + models.labelScaleOrDefault())
+        + (models.feedbackOrDefault() == 0 ? "" : " feedback " + models.feedbackOrDefault());
   }
 }

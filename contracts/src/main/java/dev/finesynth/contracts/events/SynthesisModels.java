@@ -27,6 +27,9 @@ import java.util.Set;
  *     factor: it matches the teacher's score spread to the student's. Bundled bi-encoder teachers
  *     (bge, e5) spread their cosines over about a third of what the all-MiniLM student does, and
  *     margins that small teach the student to squeeze its scores together; null means 1
+ * @param feedback weight of pseudo-relevance feedback in the teacher: before the final fusion each
+ *     bi-encoder scorer adds this weight times the candidate's cosine to the teacher's first-pass
+ *     best candidate (the best one itself takes its cosine to the second best); null means 0, none
  */
 public record SynthesisModels(
     String preset,
@@ -35,7 +38,8 @@ public record SynthesisModels(
     String fusion,
     @JsonInclude(JsonInclude.Include.NON_NULL) Double lexicalShare,
     @JsonInclude(JsonInclude.Include.NON_NULL) String positive,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Double labelScale)
+    @JsonInclude(JsonInclude.Include.NON_NULL) Double labelScale,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Double feedback)
     implements Validated {
   public static final String POSITIVE_MINER = "miner";
   public static final String POSITIVE_TEACHER = "teacher";
@@ -57,24 +61,51 @@ public record SynthesisModels(
     this(preset, miner, teacher, fusion, lexicalShare, positive, null);
   }
 
+  /** Mining and label settings given, no feedback. */
+  public SynthesisModels(
+      String preset,
+      String miner,
+      List<ScorerSpec> teacher,
+      String fusion,
+      Double lexicalShare,
+      String positive,
+      Double labelScale) {
+    this(preset, miner, teacher, fusion, lexicalShare, positive, labelScale, null);
+  }
+
   /** The same models mined and labelled with these settings (null for the defaults). */
   public SynthesisModels withMining(Double lexicalShare, String positive) {
-    return new SynthesisModels(preset, miner, teacher, fusion, lexicalShare, positive, labelScale);
+    return new SynthesisModels(
+        preset, miner, teacher, fusion, lexicalShare, positive, labelScale, feedback);
   }
 
   /** The same models with another fusion. */
   public SynthesisModels withFusion(String fusion) {
-    return new SynthesisModels(preset, miner, teacher, fusion, lexicalShare, positive, labelScale);
+    return new SynthesisModels(
+        preset, miner, teacher, fusion, lexicalShare, positive, labelScale, feedback);
   }
 
   /** The same settings with another preset name and miner. */
   public SynthesisModels withMiner(String preset, String miner) {
-    return new SynthesisModels(preset, miner, teacher, fusion, lexicalShare, positive, labelScale);
+    return new SynthesisModels(
+        preset, miner, teacher, fusion, lexicalShare, positive, labelScale, feedback);
   }
 
   /** The same models with labels stretched by {@code labelScale} (null for 1). */
   public SynthesisModels withLabelScale(Double labelScale) {
-    return new SynthesisModels(preset, miner, teacher, fusion, lexicalShare, positive, labelScale);
+    return new SynthesisModels(
+        preset, miner, teacher, fusion, lexicalShare, positive, labelScale, feedback);
+  }
+
+  /** The same models with pseudo-relevance feedback of this weight (null for none). */
+  public SynthesisModels withFeedback(Double feedback) {
+    return new SynthesisModels(
+        preset, miner, teacher, fusion, lexicalShare, positive, labelScale, feedback);
+  }
+
+  /** The weight of pseudo-relevance feedback, 0 when not set. */
+  public double feedbackOrDefault() {
+    return feedback == null ? 0 : feedback;
   }
 
   /** The factor margins are stretched by, 1 when not set. */
@@ -112,6 +143,9 @@ public record SynthesisModels(
     if (labelScale != null && !(labelScale > 0 && labelScale <= 100)) {
       throw new InvalidEventException(
           "labelScale", "is " + labelScale + ", must be above 0 and at most 100");
+    }
+    if (feedback != null && !(feedback >= 0 && feedback <= 10)) {
+      throw new InvalidEventException("feedback", "is " + feedback + ", must be between 0 and 10");
     }
     if (positive != null
         && !positive.equals(POSITIVE_MINER)
