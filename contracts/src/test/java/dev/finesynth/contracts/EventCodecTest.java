@@ -117,6 +117,23 @@ class EventCodecTest {
   }
 
   @Test
+  void specsWithoutFeedbackLabelWithoutIt() {
+    String old = codec.encode(SampleEvents.runSpec());
+    assertThat(old).doesNotContain("feedback");
+    SynthesisModels models = codec.decode(RunSpec.class, old).models();
+    assertThat(models.feedbackOrDefault()).isZero();
+    String fed = old.replace("\"fusion\":\"mean\"", "\"fusion\":\"mean\",\"feedback\":0.5");
+    assertThat(codec.decode(RunSpec.class, fed).models()).isEqualTo(models.withFeedback(0.5));
+    assertThat(codec.encode(codec.decode(RunSpec.class, fed))).isEqualTo(fed);
+    assertThatThrownBy(
+            () ->
+                codec.decode(
+                    RunSpec.class,
+                    old.replace("\"fusion\":\"mean\"", "\"fusion\":\"mean\",\"feedback\":-1")))
+        .hasMessage("models.feedback: is -1.0, must be between 0 and 10");
+  }
+
+  @Test
   void specsWithoutTripletGroupingTrainUngrouped() {
     String current = codec.encode(SampleEvents.runSpec());
     String grouping = "\"tripletsPerQuery\":" + TrainingSpec.DEFAULT_TRIPLETS_PER_QUERY;

@@ -56,6 +56,25 @@ class BiEncoderScorerTest {
   }
 
   @Test
+  void documentSimilaritiesAreThePassagesCosinesFromTheVectorsJustScored() {
+    Relation relation = relation("a query", "alpha beta", "gamma", "delta epsilon");
+    BiEncoderScorer scorer = new BiEncoderScorer(encoder, 10);
+    scorer.score(List.of(relation));
+    double[][] similarities = scorer.documentSimilarities(List.of(relation)).orElseThrow().get(0);
+    assertThat(scorer.cachedPassages()).isEqualTo(3);
+
+    List<float[]> vectors = encoder.encodePassages(List.of("alpha beta", "gamma", "delta epsilon"));
+    for (int i = 0; i < 3; i++) {
+      assertThat(similarities[i][i]).isCloseTo(1, within(1e-6));
+      for (int j = 0; j < 3; j++) {
+        assertThat(similarities[i][j])
+            .isCloseTo(BiEncoderScorer.cosine(vectors.get(i), vectors.get(j)), within(1e-6))
+            .isEqualTo(similarities[j][i]);
+      }
+    }
+  }
+
+  @Test
   void theCacheKeepsOnlyTheMostRecentlyUsedPassages() {
     BiEncoderScorer scorer = new BiEncoderScorer(encoder, 2);
     scorer.score(List.of(relation("q", "one", "two", "three")));

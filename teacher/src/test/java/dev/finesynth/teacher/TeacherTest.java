@@ -13,6 +13,7 @@ import dev.finesynth.contracts.events.Triplet;
 import dev.finesynth.encoders.BiEncoder;
 import dev.finesynth.encoders.CrossEncoder;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TeacherTest {
@@ -31,6 +32,13 @@ class TeacherTest {
   }
 
   static Scorer cosine(double... row) {
+    return cosineWithDocuments(null, row);
+  }
+
+  /**
+   * A cosine scorer that also knows the cosines between the relation's documents (or not: null).
+   */
+  static Scorer cosineWithDocuments(double[][] similarities, double... row) {
     return new Scorer() {
       @Override
       public List<double[]> score(List<Relation> relations) {
@@ -40,6 +48,11 @@ class TeacherTest {
       @Override
       public boolean cosineScale() {
         return true;
+      }
+
+      @Override
+      public Optional<List<double[][]>> documentSimilarities(List<Relation> relations) {
+        return Optional.ofNullable(similarities).map(List::<double[][]>of);
       }
     };
   }
@@ -69,6 +82,26 @@ class TeacherTest {
             () ->
                 new Teacher(List.of(cosine(0.9, 0.5, 0.1)), new double[] {1}, Fusion.MEAN, 0, "t"))
         .hasMessageContaining("label scale");
+  }
+
+  @Test
+  void feedbackPullsUpTheNegativeThatResemblesTheFirstPassBest() {
+    // n2 is a near copy of p, n1 is not: feedback moves n2 above n1
+    double[][] similarities = {{1, 0.1, 0.9}, {0.1, 1, 0.2}, {0.9, 0.2, 1}};
+    List<Scorer> scorers =
+        List.of(cosineWithDocuments(similarities, 0.9, 0.6, 0.5), cosine(0.8, 0.7, 0.6));
+    double[] plain =
+        new Teacher(scorers, EQUAL, Fusion.MEAN, "t").score(List.of(relation())).get(0);
+    double[] fed =
+        new Teacher(scorers, EQUAL, Fusion.MEAN, 1, 0.5, "t").score(List.of(relation())).get(0);
+    assertThat(plain).containsExactly(new double[] {0.85, 0.65, 0.55}, within(1e-12));
+    // first pass best p (second n1): the first scorer becomes 0.9 + 0.05, 0.6 + 0.05, 0.5 + 0.45;
+    // the second scorer has no document vectors and keeps its scores
+    assertThat(fed).containsExactly(new double[] {0.875, 0.675, 0.775}, within(1e-12));
+    assertThat(new Teacher(scorers, EQUAL, Fusion.MEAN, 1, 0, "t").score(List.of(relation())))
+        .containsExactly(plain);
+    assertThatThrownBy(() -> new Teacher(scorers, EQUAL, Fusion.MEAN, 1, -0.5, "t"))
+        .hasMessageContaining("feedback");
   }
 
   @Test
@@ -131,6 +164,9 @@ class TeacherTest {
         };
     Teacher teacher = Teachers.fromSpec(offline, 256, none);
     assertThat(teacher.fusion().specName()).isEqualTo(offline.fusion());
-    assertThat(teacher.description()).startsWith(offline.fusion() + "(bm25*1.0, bi-encoder:");
+    assertThat(teacher.description())
+        .startsWith(offline.fusion() + "(bm25*1.0, bi-encoder:")
+        .endsWith(" x3.0 feedback 0.5");
+    assertThat(Teachers.describe(offline.withFeedback(null))).endsWith(" x3.0");
   }
 }

@@ -32,8 +32,10 @@ import picocli.CommandLine.Spec;
  * the offline candidates (mean, zscore, rrf). A fusion ranks, per query, the union of its scorers'
  * top-100 lists, each pooled document scored exactly by every scorer. Then the synthesis step on
  * the same judged queries (the {@code offline} teacher on dense or hybrid candidates, the miner's
- * or the teacher's positive), and last the line {@code student_ndcg@10=<x> teacher_ndcg@10=<y>}:
- * the student is the presets' miner, the teacher the {@code offline} preset's.
+ * or the teacher's positive, with and without feedback), with NDCG@10 of the candidates in the
+ * miner's order and in the teacher's: how much better the teacher ranks what it labels. Last the
+ * line {@code student_ndcg@10=<x> teacher_ndcg@10=<y>}: the student is the presets' miner, the
+ * teacher the {@code offline} preset's.
  */
 @Command(
     name = "teacher",
@@ -79,6 +81,7 @@ public class BenchTeacherCommand implements Callable<Integer> {
   private List<String> queryIds;
   private List<String> docIds;
   private final Map<String, float[][]> tables = new LinkedHashMap<>();
+  private final Map<String, List<float[]>> documents = new LinkedHashMap<>();
 
   @Override
   public Integer call() throws Exception {
@@ -102,6 +105,7 @@ public class BenchTeacherCommand implements Callable<Integer> {
         DEPTH);
     for (String model : DENSE) {
       tables.put(model, ScoreTables.dense(model, maxLength, queries, passages, vectors));
+      documents.put(model, ScoreTables.documents(model, maxLength, passages, vectors));
       print(model, List.of(model), Fusion.MEAN);
     }
     tables.put(BM25, ScoreTables.bm25(new Bm25Params(k1, b), queries, docIds, passages));
@@ -145,7 +149,8 @@ public class BenchTeacherCommand implements Callable<Integer> {
     out.printf(
         Locale.ROOT,
         "# synthesis on the same queries, %d candidates: share of relevant positives and"
-            + " negatives, margin mean/sd, and the student's own cosine margin sd on those pairs%n",
+            + " negatives, margin mean/sd, the student's own cosine margin sd on those pairs, and"
+            + " NDCG@10 of the candidates in the miner's and in the teacher's order%n",
         numRelations);
     List<SynthesisModels> settings = new ArrayList<>();
     SynthesisModels fast = Presets.models("offline-fast");
@@ -156,12 +161,15 @@ public class BenchTeacherCommand implements Callable<Integer> {
         settings.add(offline.withMining(share, positive));
       }
     }
+    settings.add(offline.withFeedback(null));
     settings.add(offline);
     for (SynthesisModels models : settings) {
       List<MiningCheck.Part> teacher = new ArrayList<>();
       for (ScorerSpec scorer : models.teacher()) {
         String key = key(scorer);
-        teacher.add(new MiningCheck.Part(tables.get(key), scorer.weight(), key.equals(BM25)));
+        teacher.add(
+            new MiningCheck.Part(
+                tables.get(key), documents.get(key), scorer.weight(), key.equals(BM25)));
       }
       MiningCheck.Result r =
           MiningCheck.run(
@@ -170,6 +178,7 @@ public class BenchTeacherCommand implements Callable<Integer> {
               teacher,
               Fusion.of(models.fusion()),
               models.labelScaleOrDefault(),
+              models.feedbackOrDefault(),
               numRelations,
               models.lexicalShareOrDefault(),
               Triplets.Positive.of(models.positiveOrDefault()),
@@ -178,21 +187,25 @@ public class BenchTeacherCommand implements Callable<Integer> {
               set.qrels().judgments());
       out.printf(
           Locale.ROOT,
-          "%-58s positive_relevant=%.4f negative_relevant=%.4f margin=%.4f/%.4f student_margin_sd=%.4f%n",
+          "%-68s positive_relevant=%.4f negative_relevant=%.4f margin=%.4f/%.4f"
+              + " student_margin_sd=%.4f candidates_ndcg@10 miner=%.4f teacher=%.4f%n",
           String.format(
               Locale.ROOT,
-              "%s %s lexical=%.1f positive=%s",
+              "%s %s lexical=%.1f positive=%s feedback=%.1f",
               models == offline
                   ? "preset offline:"
                   : models == fast ? "preset offline-fast:" : "offline teacher",
               models.fusion(),
               models.lexicalShareOrDefault(),
-              models.positiveOrDefault()),
+              models.positiveOrDefault(),
+              models.feedbackOrDefault()),
           r.positiveRelevant(),
           r.negativeRelevant(),
           r.marginMean(),
           r.marginSd(),
-          r.studentMarginSd());
+          r.studentMarginSd(),
+          r.minerNdcg(),
+          r.teacherNdcg());
     }
   }
 

@@ -3,6 +3,9 @@ package dev.finesynth.cli.bench;
 import dev.finesynth.contracts.events.RelatedDocument;
 import dev.finesynth.contracts.events.Relation;
 import dev.finesynth.contracts.events.Triplet;
+import dev.finesynth.evaluation.metrics.Metric;
+import dev.finesynth.evaluation.metrics.RetrievalEvaluator;
+import dev.finesynth.evaluation.metrics.ScoredDoc;
 import dev.finesynth.teacher.Bm25Scorer;
 import dev.finesynth.teacher.Fusion;
 import dev.finesynth.teacher.Scorer;
@@ -13,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The synthesis step on judged queries: mine candidates as the miner does (dense top hits of the
@@ -24,10 +28,19 @@ import java.util.Map;
 final class MiningCheck {
   private static final int SPARE = 5;
 
-  /** A teacher scorer backed by a score table: bi-encoders (cosine scale) or BM25. */
-  record Part(float[][] table, double weight, boolean bm25) {}
+  /**
+   * A teacher scorer backed by a score table: bi-encoders (cosine scale, with their document
+   * vectors for feedback) or BM25 (no vectors).
+   */
+  record Part(float[][] table, List<float[]> documents, double weight, boolean bm25) {}
 
+  /**
+   * @param minerNdcg NDCG@10 of the candidates in the miner's cosine order
+   * @param teacherNdcg NDCG@10 of the candidates in the teacher's label order
+   */
   record Result(
+      double minerNdcg,
+      double teacherNdcg,
       double positiveRelevant,
       double negativeRelevant,
       double marginMean,
@@ -40,6 +53,7 @@ final class MiningCheck {
       List<Part> teacher,
       Fusion fusion,
       double labelScale,
+      double feedback,
       int numRelations,
       double lexicalShare,
       Triplets.Positive positive,
@@ -73,16 +87,47 @@ final class MiningCheck {
     for (int s = 0; s < teacher.size(); s++) {
       Part part = teacher.get(s);
       weights[s] = part.weight();
-      scorers.add(part.bm25() ? new Bm25Scorer() : tableScorer(part.table(), docIndex));
+      scorers.add(part.bm25() ? new Bm25Scorer() : tableScorer(part, docIndex));
     }
     List<double[]> labels =
-        new Teacher(scorers, weights, fusion, labelScale, "bench").score(relations);
+        new Teacher(scorers, weights, fusion, labelScale, feedback, "bench").score(relations);
     List<Triplet> triplets = Triplets.from(relations, labels, positive);
-    return measure(triplets, student, queryIds, docIndex, qrels);
+    List<double[]> minerScores =
+        relations.stream()
+            .map(r -> r.documents().stream().mapToDouble(RelatedDocument::minerScore).toArray())
+            .toList();
+    return measure(
+        ndcg(relations, minerScores, qrels),
+        ndcg(relations, labels, qrels),
+        triplets,
+        student,
+        queryIds,
+        docIndex,
+        qrels);
+  }
+
+  /** NDCG@10 of each relation's candidates ranked by {@code scores}. */
+  private static double ndcg(
+      List<Relation> relations, List<double[]> scores, Map<String, Map<String, Integer>> qrels) {
+    Map<String, List<ScoredDoc>> run = new HashMap<>();
+    for (int r = 0; r < relations.size(); r++) {
+      List<RelatedDocument> docs = relations.get(r).documents();
+      List<ScoredDoc> ranked = new ArrayList<>(docs.size());
+      for (int d = 0; d < docs.size(); d++) {
+        ranked.add(new ScoredDoc(docs.get(d).docId(), scores.get(r)[d]));
+      }
+      run.put(relations.get(r).queryId(), ranked);
+    }
+    return RetrievalEvaluator.builder()
+        .optKs(10)
+        .build()
+        .evaluate(qrels, run)
+        .mean(Metric.NDCG, 10);
   }
 
   /** Scores relation {@code r} from row {@code r}: one relation per query, in query order. */
-  private static Scorer tableScorer(float[][] table, Map<String, Integer> docIndex) {
+  private static Scorer tableScorer(Part part, Map<String, Integer> docIndex) {
+    float[][] table = part.table();
     return new Scorer() {
       @Override
       public List<double[]> score(List<Relation> relations) {
@@ -101,10 +146,31 @@ final class MiningCheck {
       public boolean cosineScale() {
         return true;
       }
+
+      @Override
+      public Optional<List<double[][]>> documentSimilarities(List<Relation> relations) {
+        List<double[][]> matrices = new ArrayList<>(relations.size());
+        for (Relation relation : relations) {
+          List<float[]> vectors =
+              relation.documents().stream()
+                  .map(doc -> part.documents().get(docIndex.get(doc.docId())))
+                  .toList();
+          double[][] matrix = new double[vectors.size()][vectors.size()];
+          for (int i = 0; i < matrix.length; i++) {
+            for (int j = 0; j < matrix.length; j++) {
+              matrix[i][j] = ScoreTables.dot(vectors.get(i), vectors.get(j));
+            }
+          }
+          matrices.add(matrix);
+        }
+        return Optional.of(matrices);
+      }
     };
   }
 
   private static Result measure(
+      double minerNdcg,
+      double teacherNdcg,
       List<Triplet> triplets,
       float[][] student,
       List<String> queryIds,
@@ -134,6 +200,8 @@ final class MiningCheck {
     }
     double relevant = positiveRelevant.values().stream().filter(b -> b).count();
     return new Result(
+        minerNdcg,
+        teacherNdcg,
         relevant / Math.max(1, positiveRelevant.size()),
         relevantNegatives / (double) Math.max(1, negatives),
         mean(margins),

@@ -31,11 +31,7 @@ final class ScoreTables {
     EncoderOptions options =
         EncoderOptions.builder().optMaxLength(maxLength).optBackend(Backend.ONNX_RUNTIME).build();
     try (BiEncoder encoder = Encoders.fromEnvironment().biEncoder(model, options)) {
-      Path file =
-          cache.resolve(
-              (model + "-" + maxLength + "-" + Long.toHexString(fingerprint(passages)))
-                      .replaceAll("[^A-Za-z0-9._-]", "_")
-                  + ".vectors");
+      Path file = file(model, maxLength, passages, cache);
       List<float[]> docs = Files.exists(file) ? read(file) : null;
       if (docs == null || docs.size() != passages.size()) {
         docs = encoder.encodePassages(passages).stream().map(ScoreTables::unit).toList();
@@ -50,6 +46,19 @@ final class ScoreTables {
       }
       return scores;
     }
+  }
+
+  /** The unit document vectors {@link #dense} cached for this model, length and corpus. */
+  static List<float[]> documents(String model, int maxLength, List<String> passages, Path cache)
+      throws IOException {
+    return read(file(model, maxLength, passages, cache));
+  }
+
+  private static Path file(String model, int maxLength, List<String> passages, Path cache) {
+    return cache.resolve(
+        (model + "-" + maxLength + "-" + Long.toHexString(fingerprint(passages)))
+                .replaceAll("[^A-Za-z0-9._-]", "_")
+            + ".vectors");
   }
 
   static float[][] bm25(
@@ -80,7 +89,7 @@ final class ScoreTables {
     return out;
   }
 
-  private static float dot(float[] a, float[] b) {
+  static float dot(float[] a, float[] b) {
     float sum = 0;
     for (int i = 0; i < a.length; i++) {
       sum += a[i] * b[i];
