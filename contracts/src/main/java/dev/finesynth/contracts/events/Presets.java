@@ -17,8 +17,8 @@ import java.util.Set;
  * candidates are mined half dense, half BM25, and the teacher picks the positive: on the same
  * judged queries that makes the positive relevant for 38% of the queries instead of the miner's
  * 35%. Its teacher adds pseudo-relevance feedback toward its best candidate ({@link
- * #OFFLINE_FEEDBACK}). {@code offline-fast} keeps the cheaper teacher, the mean cosine of bge and e5, with dense
- * mining and the miner's positive.
+ * #OFFLINE_FEEDBACK}). {@code offline-fast} keeps the cheaper teacher, the mean cosine of bge and
+ * e5, with dense mining and the miner's positive.
  */
 public final class Presets {
   public static final String DEFAULT = "offline";
