@@ -69,6 +69,13 @@ class CliErrorsTest {
   }
 
   @Test
+  void aFeedbackWeightOutOfRangeIsRejectedBeforeAnythingIsSent() throws Exception {
+    String[] r = synthesize("--feedback", "-0.5");
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[2]).contains("bad model settings: feedback: is -0.5, must be between 0 and 10");
+  }
+
+  @Test
   void unknownModelReferenceIsRejectedWithTheValidNames() throws Exception {
     String[] r = synthesize("--miner", "mini lm!");
     assertThat(r[0]).isEqualTo("1");

@@ -5,7 +5,8 @@ package dev.finesynth.teacher;
  * candidate plus {@code weight} times its cosine to the first pass's best candidate. The best
  * candidate itself takes its cosine to the second best, so no candidate is fed back its own perfect
  * self-similarity. Documents that resemble the teacher's favourite move up: on Cranfield that ranks
- * the candidates better than the raw cosines (see {@code Presets#OFFLINE_FEEDBACK}).
+ * the candidates better than the raw cosines; on the demo's sample, where the teacher is already
+ * strong, worse (the README's "Teacher feedback").
  */
 final class Feedback {
   private Feedback() {}

@@ -166,7 +166,7 @@ class TeacherTest {
     assertThat(teacher.fusion().specName()).isEqualTo(offline.fusion());
     assertThat(teacher.description())
         .startsWith(offline.fusion() + "(bm25*1.0, bi-encoder:")
-        .endsWith(" x3.0 feedback 0.5");
-    assertThat(Teachers.describe(offline.withFeedback(null))).endsWith(" x3.0");
+        .endsWith(" x3.0");
+    assertThat(Teachers.describe(offline.withFeedback(0.5))).endsWith(" x3.0 feedback 0.5");
   }
 }

@@ -42,6 +42,13 @@ public class BenchQualityCommand implements Callable<Integer> {
   @Option(names = "--num-relations", defaultValue = "20", description = "Default ${DEFAULT-VALUE}.")
   int numRelations;
 
+  @Option(
+      names = "--feedback",
+      description =
+          "Pseudo-relevance feedback weight of the teacher (default: the preset's; 0.5 helps on"
+              + " Cranfield).")
+  Double feedback;
+
   @Mixin PseudoQueryOption pseudoQueries = new PseudoQueryOption();
 
   @Option(names = "--epochs", defaultValue = "3", description = "Default ${DEFAULT-VALUE}.")
@@ -100,7 +107,16 @@ public class BenchQualityCommand implements Callable<Integer> {
           FinesynthClient.connect(session.bootstrapServers(), Topics.DEFAULT_PREFIX);
       var outcome =
           RecipeRunner.run(
-              client, beir, preset, numRelations, pseudoQueries, training, List.of(10), out);
+              client,
+              beir,
+              feedback == null
+                  ? Presets.models(preset)
+                  : Presets.models(preset).withFeedback(feedback),
+              numRelations,
+              pseudoQueries,
+              training,
+              List.of(10),
+              out);
       var table = outcome.metrics();
       int last = table.lastEpoch();
       out.printf(

@@ -161,8 +161,8 @@ public class BenchTeacherCommand implements Callable<Integer> {
         settings.add(offline.withMining(share, positive));
       }
     }
-    settings.add(offline.withFeedback(null));
     settings.add(offline);
+    settings.add(offline.withFeedback(0.5));
     for (SynthesisModels models : settings) {
       List<MiningCheck.Part> teacher = new ArrayList<>();
       for (ScorerSpec scorer : models.teacher()) {

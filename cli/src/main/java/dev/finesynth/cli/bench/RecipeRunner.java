@@ -9,7 +9,7 @@ import dev.finesynth.client.RunRequest;
 import dev.finesynth.client.RunStatus;
 import dev.finesynth.client.TextFiles;
 import dev.finesynth.contracts.events.EvaluationSpec;
-import dev.finesynth.contracts.events.Presets;
+import dev.finesynth.contracts.events.SynthesisModels;
 import dev.finesynth.contracts.events.TrainingSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -30,7 +30,7 @@ public final class RecipeRunner {
   public static Outcome run(
       FinesynthClient client,
       Path beir,
-      String preset,
+      SynthesisModels models,
       int numRelations,
       PseudoQueryOption pseudoQueries,
       TrainingSpec training,
@@ -41,7 +41,7 @@ public final class RecipeRunner {
             .applyTo(RunRequest.builder())
             .setQueries(TextFiles.queries(beir))
             .setDocuments(TextFiles.documents(beir))
-            .optModels(Presets.models(preset))
+            .optModels(models)
             .optNumRelations(numRelations)
             .optTraining(training)
             .optEvaluation(new EvaluationSpec("beir", beir.toAbsolutePath().toString(), "test", ks))
@@ -49,13 +49,16 @@ public final class RecipeRunner {
     String name = client.startRun(request);
     out.printf(
         Locale.ROOT,
-        "[finesynth] run %s: %d train queries (%d made from documents), %d documents, preset %s, %d relations, "
-            + "%d epochs at lr %.0e (%s, scale %.1f)%n",
+        "[finesynth] run %s: %d train queries (%d made from documents), %d documents, preset %s%s,"
+            + " %d relations, %d epochs at lr %.0e (%s, scale %.1f)%n",
         name,
         request.queries().size(),
         request.queries().stream().filter(q -> q.id().startsWith(PseudoQueries.ID_PREFIX)).count(),
         request.documents().size(),
-        preset,
+        models.preset(),
+        models.feedbackOrDefault() == 0
+            ? ""
+            : " with teacher feedback " + models.feedbackOrDefault(),
         numRelations,
         training.epochs(),
         training.learningRate(),

@@ -62,7 +62,7 @@ public class DemoCommand implements Callable<Integer> {
           RecipeRunner.run(
               client,
               data,
-              Presets.DEFAULT,
+              Presets.models(Presets.DEFAULT),
               10,
               new PseudoQueryOption(),
               training,
