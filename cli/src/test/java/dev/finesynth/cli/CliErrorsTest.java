@@ -69,10 +69,13 @@ class CliErrorsTest {
   }
 
   @Test
-  void aFeedbackWeightOutOfRangeIsRejectedBeforeAnythingIsSent() throws Exception {
+  void feedbackOutOfRangeOrWithoutABiEncoderIsRejectedBeforeAnythingIsSent() throws Exception {
     String[] r = synthesize("--feedback", "-0.5");
     assertThat(r[0]).isEqualTo("2");
     assertThat(r[2]).contains("bad model settings: feedback: is -0.5, must be between 0 and 10");
+    r = synthesize("--teacher", "bm25", "--feedback", "0.5");
+    assertThat(r[0]).isEqualTo("2");
+    assertThat(r[2]).contains("feedback: needs a bi-encoder in the teacher");
   }
 
   @Test

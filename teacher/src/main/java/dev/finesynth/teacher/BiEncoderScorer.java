@@ -60,7 +60,10 @@ public final class BiEncoderScorer implements Scorer {
     return true;
   }
 
-  /** Passage vectors come from the cache the scores just filled, so this encodes nothing new. */
+  /**
+   * Passage vectors come from the cache the scores just filled: nothing is encoded again unless the
+   * cache had no room for them.
+   */
   @Override
   public Optional<List<double[][]>> documentSimilarities(List<Relation> relations) {
     Map<String, float[]> passages =

@@ -15,13 +15,14 @@ import dev.finesynth.contracts.validation.Validated;
 public record ScorerSpec(
     String kind, @JsonInclude(JsonInclude.Include.NON_NULL) String model, double weight)
     implements Validated {
+  public static final String BI_ENCODER = "bi-encoder";
 
   public static ScorerSpec crossEncoder(String model) {
     return new ScorerSpec("cross-encoder", model, 1.0);
   }
 
   public static ScorerSpec biEncoder(String model) {
-    return new ScorerSpec("bi-encoder", model, 1.0);
+    return new ScorerSpec(BI_ENCODER, model, 1.0);
   }
 
   public static ScorerSpec bm25() {

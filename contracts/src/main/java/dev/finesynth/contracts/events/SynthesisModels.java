@@ -147,6 +147,11 @@ public record SynthesisModels(
     if (feedback != null && !(feedback >= 0 && feedback <= 10)) {
       throw new InvalidEventException("feedback", "is " + feedback + ", must be between 0 and 10");
     }
+    if (feedbackOrDefault() > 0
+        && teacher.stream().noneMatch(s -> s.kind().equals(ScorerSpec.BI_ENCODER))) {
+      throw new InvalidEventException(
+          "feedback", "needs a bi-encoder in the teacher: only bi-encoders have document vectors");
+    }
     if (positive != null
         && !positive.equals(POSITIVE_MINER)
         && !positive.equals(POSITIVE_TEACHER)) {
