@@ -8,7 +8,10 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Decodes a consumed batch record by record: valid events come back with their keys, invalid ones
@@ -34,6 +37,21 @@ public class BatchDecoder {
       }
     }
     return valid;
+  }
+
+  /**
+   * Valid events grouped by the run they belong to, runs and events in batch order: what {@link
+   * RunBatches#eachRun} processes.
+   */
+  public <V> Map<String, List<V>> decodeByRun(
+      KafkaRecordBatch<String, String> batch, Topic<V> topic, Function<V, String> runId) {
+    Map<String, List<V>> byRun = new LinkedHashMap<>();
+    for (Keyed<V> record : decode(batch, topic)) {
+      byRun
+          .computeIfAbsent(runId.apply(record.value()), k -> new ArrayList<>())
+          .add(record.value());
+    }
+    return byRun;
   }
 
   /** An event with the key it was published under. */

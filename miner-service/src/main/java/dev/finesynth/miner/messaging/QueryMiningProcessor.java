@@ -23,7 +23,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,10 +66,8 @@ public class QueryMiningProcessor {
   @Incoming("queries")
   @Blocking("inference")
   public CompletionStage<Void> mine(KafkaRecordBatch<String, String> batch) throws Exception {
-    Map<String, List<QueryEvent>> byRun = new LinkedHashMap<>();
-    for (var record : decoder.decode(batch, Topics.QUERIES)) {
-      byRun.computeIfAbsent(record.value().runId(), k -> new ArrayList<>()).add(record.value());
-    }
+    Map<String, List<QueryEvent>> byRun =
+        decoder.decodeByRun(batch, Topics.QUERIES, QueryEvent::runId);
     List<CompletableFuture<Void>> sent = new ArrayList<>();
     RunBatches.eachRun(
         byRun,

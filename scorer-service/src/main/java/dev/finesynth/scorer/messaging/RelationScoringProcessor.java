@@ -21,7 +21,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,10 +65,8 @@ public class RelationScoringProcessor {
   @Incoming("relations")
   @Blocking("inference")
   public CompletionStage<Void> score(KafkaRecordBatch<String, String> batch) throws Exception {
-    Map<String, List<Relation>> byRun = new LinkedHashMap<>();
-    for (var record : decoder.decode(batch, Topics.RELATIONS)) {
-      byRun.computeIfAbsent(record.value().runId(), k -> new ArrayList<>()).add(record.value());
-    }
+    Map<String, List<Relation>> byRun =
+        decoder.decodeByRun(batch, Topics.RELATIONS, Relation::runId);
     List<CompletableFuture<Void>> sent = new ArrayList<>();
     RunBatches.eachRun(
         byRun,

@@ -15,8 +15,6 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -38,10 +36,7 @@ public class TripletSink {
   @Incoming("triplets")
   @Blocking
   public CompletionStage<Void> persist(KafkaRecordBatch<String, String> batch) throws Exception {
-    Map<String, List<Triplet>> byRun = new LinkedHashMap<>();
-    for (var record : decoder.decode(batch, Topics.TRIPLETS)) {
-      byRun.computeIfAbsent(record.value().runId(), k -> new ArrayList<>()).add(record.value());
-    }
+    Map<String, List<Triplet>> byRun = decoder.decodeByRun(batch, Topics.TRIPLETS, Triplet::runId);
     RunBatches.eachRun(byRun, events, "storing the dataset", "triplets", this::persistRun);
     return batch.ack();
   }
