@@ -1,6 +1,7 @@
 package dev.finesynth.cli.bench;
 
 import dev.finesynth.cli.FinesynthHome;
+import dev.finesynth.cli.commands.FeedbackOption;
 import dev.finesynth.cli.commands.ListwiseOption;
 import dev.finesynth.cli.commands.PseudoQueryOption;
 import dev.finesynth.cli.stack.StackSession;
@@ -42,12 +43,7 @@ public class BenchQualityCommand implements Callable<Integer> {
   @Option(names = "--num-relations", defaultValue = "20", description = "Default ${DEFAULT-VALUE}.")
   int numRelations;
 
-  @Option(
-      names = "--feedback",
-      description =
-          "Pseudo-relevance feedback weight of the teacher (default: the preset's; 0.5 helps on"
-              + " Cranfield).")
-  Double feedback;
+  @Mixin FeedbackOption feedback = new FeedbackOption();
 
   @Mixin PseudoQueryOption pseudoQueries = new PseudoQueryOption();
 
@@ -109,9 +105,7 @@ public class BenchQualityCommand implements Callable<Integer> {
           RecipeRunner.run(
               client,
               beir,
-              feedback == null
-                  ? Presets.models(preset)
-                  : Presets.models(preset).withFeedback(feedback),
+              feedback.applyTo(Presets.models(preset)),
               numRelations,
               pseudoQueries,
               training,

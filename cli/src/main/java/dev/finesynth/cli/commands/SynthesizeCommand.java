@@ -86,13 +86,7 @@ public class SynthesizeCommand extends ClusterCommand {
               + " student's score spread (default: the preset's).")
   Double labelScale;
 
-  @Option(
-      names = "--feedback",
-      description =
-          "Pseudo-relevance feedback weight of the teacher: each bi-encoder scorer adds this times"
-              + " a candidate's cosine to the teacher's best candidate before the final fusion"
-              + " (default: the preset's; 0: off).")
-  Double feedback;
+  @Mixin FeedbackOption feedback = new FeedbackOption();
 
   @Mixin PseudoQueryOption pseudoQueries = new PseudoQueryOption();
 
@@ -220,9 +214,7 @@ public class SynthesizeCommand extends ClusterCommand {
     if (labelScale != null) {
       chosen = chosen.withLabelScale(labelScale);
     }
-    if (feedback != null) {
-      chosen = chosen.withFeedback(feedback);
-    }
+    chosen = feedback.applyTo(chosen);
     try {
       chosen.validate(new Checks(EventLimits.DEFAULT));
     } catch (InvalidEventException e) {
