@@ -29,10 +29,11 @@ public final class Teachers {
 
   private static Scorer scorer(ScorerSpec spec, int maxLength, EncoderSource encoders) {
     return switch (spec.kind()) {
-      case "bi-encoder" -> new BiEncoderScorer(encoders.biEncoder(spec.model(), maxLength));
-      case "cross-encoder" ->
+      case ScorerSpec.BI_ENCODER ->
+          new BiEncoderScorer(encoders.biEncoder(spec.model(), maxLength));
+      case ScorerSpec.CROSS_ENCODER ->
           new CrossEncoderScorer(encoders.crossEncoder(spec.model(), maxLength));
-      case "bm25" -> new Bm25Scorer();
+      case ScorerSpec.BM25 -> new Bm25Scorer();
       default ->
           throw new IllegalArgumentException(
               "unknown scorer kind '" + spec.kind() + "'; known: bi-encoder, cross-encoder, bm25");

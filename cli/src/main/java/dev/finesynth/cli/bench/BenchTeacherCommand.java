@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
     description =
         "NDCG@10 and recall@10 of every scorer and fusion used as a retriever on a BEIR test split.")
 public class BenchTeacherCommand implements Callable<Integer> {
-  static final String BM25 = "bm25";
+  static final String BM25 = ScorerSpec.BM25;
   private static final int DEPTH = 100;
   private static final String STUDENT = "all-minilm-l6-v2";
   private static final List<String> DENSE = List.of(STUDENT, "bge-small-en-v1.5", "e5-small-v2");
@@ -240,7 +240,7 @@ public class BenchTeacherCommand implements Callable<Integer> {
   }
 
   private static String key(ScorerSpec scorer) {
-    if (scorer.kind().equals("cross-encoder")) {
+    if (scorer.kind().equals(ScorerSpec.CROSS_ENCODER)) {
       throw new IllegalArgumentException("the bench measures bundled bi-encoders and BM25 only");
     }
     return scorer.kind().equals(BM25) ? BM25 : scorer.model();

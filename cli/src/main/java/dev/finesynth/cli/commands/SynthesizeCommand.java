@@ -187,11 +187,11 @@ public class SynthesizeCommand extends ClusterCommand {
           teacher.stream()
               .map(
                   t ->
-                      t.equalsIgnoreCase("bm25")
+                      t.equalsIgnoreCase(ScorerSpec.BM25)
                           ? ScorerSpec.bm25()
                           : new ScorerSpec(kind(check(t)), t, 1.0))
               .toList();
-      boolean lexical = scorers.stream().anyMatch(s -> s.kind().equals("bm25"));
+      boolean lexical = scorers.stream().anyMatch(s -> s.kind().equals(ScorerSpec.BM25));
       chosen =
           new SynthesisModels(
               "custom",
@@ -224,7 +224,9 @@ public class SynthesizeCommand extends ClusterCommand {
   }
 
   private static String kind(String reference) {
-    return reference.toLowerCase().contains("cross-encoder") ? "cross-encoder" : "bi-encoder";
+    return reference.toLowerCase().contains("cross-encoder")
+        ? ScorerSpec.CROSS_ENCODER
+        : ScorerSpec.BI_ENCODER;
   }
 
   /** Fails early on a model reference the encoders library cannot read, listing valid names. */

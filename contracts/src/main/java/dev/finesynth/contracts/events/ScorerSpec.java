@@ -16,9 +16,11 @@ public record ScorerSpec(
     String kind, @JsonInclude(JsonInclude.Include.NON_NULL) String model, double weight)
     implements Validated {
   public static final String BI_ENCODER = "bi-encoder";
+  public static final String CROSS_ENCODER = "cross-encoder";
+  public static final String BM25 = "bm25";
 
   public static ScorerSpec crossEncoder(String model) {
-    return new ScorerSpec("cross-encoder", model, 1.0);
+    return new ScorerSpec(CROSS_ENCODER, model, 1.0);
   }
 
   public static ScorerSpec biEncoder(String model) {
@@ -26,7 +28,7 @@ public record ScorerSpec(
   }
 
   public static ScorerSpec bm25() {
-    return new ScorerSpec("bm25", null, 1.0);
+    return new ScorerSpec(BM25, null, 1.0);
   }
 
   /** {@code kind:model}, or the kind alone for bm25. */
@@ -37,7 +39,7 @@ public record ScorerSpec(
   @Override
   public void validate(Checks checks) {
     checks.id("kind", kind).finite("weight", weight);
-    if (!kind.equals("bm25")) {
+    if (!kind.equals(BM25)) {
       checks.id("model", model);
     }
   }
