@@ -1,5 +1,6 @@
 package dev.finesynth.client;
 
+import dev.finesynth.contracts.datasets.CanonicalDataset;
 import dev.finesynth.contracts.events.CorpusDocument;
 import dev.finesynth.contracts.events.EvaluationSpec;
 import dev.finesynth.contracts.events.Event;
@@ -19,9 +20,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -171,7 +170,10 @@ public final class FinesynthClient {
     return run.status();
   }
 
-  /** The run's triplets, deduplicated by key; fails while the dataset is incomplete. */
+  /**
+   * The run's triplets in the canonical dataset's rows (one per key, ordered by key); fails while
+   * the dataset is incomplete.
+   */
   public List<Triplet> dataset(String name) {
     RunView run = run(name);
     if (!run.completedStages().contains("dataset")) {
@@ -184,16 +186,16 @@ public final class FinesynthClient {
                   : "no triplets yet")
               + ")");
     }
-    Map<String, Triplet> rows = new LinkedHashMap<>();
+    List<Triplet> rows = new ArrayList<>();
     cluster.read(
         Topics.TRIPLETS,
         t -> {
           if (t.runId().equals(run.spec().runId())) {
-            rows.putIfAbsent(t.key(), t);
+            rows.add(t);
           }
         },
         () -> false);
-    return List.copyOf(rows.values());
+    return CanonicalDataset.rows(rows, cluster.codec());
   }
 
   public void cancel(String name) {

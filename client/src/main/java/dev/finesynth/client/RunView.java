@@ -5,7 +5,6 @@ import dev.finesynth.contracts.events.RunEvent;
 import dev.finesynth.contracts.events.RunEventType;
 import dev.finesynth.contracts.events.RunSpec;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,7 @@ public final class RunView {
   private final RunSpec spec;
   private final Set<String> started = new LinkedHashSet<>();
   private final Set<String> completed = new LinkedHashSet<>();
-  private final Map<String, RunEvent> progress = new LinkedHashMap<>();
+  private final StageProgress progress = new StageProgress();
   private final List<RunEvent> log = new ArrayList<>();
   private final List<MetricEvent> metrics = new ArrayList<>();
   private RunEvent failure;
@@ -36,7 +35,7 @@ public final class RunView {
     switch (event.type()) {
       case STARTED -> started.add(event.stage());
       case COMPLETED -> completed.add(event.stage());
-      case PROGRESS -> progress.put(event.stage(), event);
+      case PROGRESS -> progress.apply(event);
       case FAILED -> failure = failure == null ? event : failure;
       case CANCELLED -> cancellation = event;
       default -> {
@@ -62,7 +61,7 @@ public final class RunView {
         && (spec.training() == null || spec.evaluation() == null || finalModelEvaluated())) {
       return RunStatus.FINISHED;
     }
-    return started.isEmpty() && completed.isEmpty() && progress.isEmpty()
+    return started.isEmpty() && completed.isEmpty() && progress.all().isEmpty()
         ? RunStatus.CREATED
         : RunStatus.STARTED;
   }
@@ -98,8 +97,9 @@ public final class RunView {
     return List.copyOf(log);
   }
 
+  /** The last progress of each stage, summed over the instances of a shared stage. */
   public Map<String, RunEvent> progress() {
-    return Map.copyOf(progress);
+    return progress.all();
   }
 
   public List<MetricEvent> metrics() {

@@ -27,11 +27,13 @@ public class BatchDecoder {
     List<Keyed<V>> valid = new ArrayList<>();
     for (KafkaRecord<String, String> record : batch.getRecords()) {
       if (record.getPayload() == null) {
-        valid.add(new Keyed<>(record.getKey(), null));
+        valid.add(new Keyed<>(record.getKey(), null, record.getPartition()));
         continue;
       }
       try {
-        valid.add(new Keyed<>(record.getKey(), codec.decode(topic, record.getPayload())));
+        valid.add(
+            new Keyed<>(
+                record.getKey(), codec.decode(topic, record.getPayload()), record.getPartition()));
       } catch (InvalidEventException e) {
         deadLetters.send(record, topic.name(), e);
       }
@@ -54,6 +56,6 @@ public class BatchDecoder {
     return byRun;
   }
 
-  /** An event with the key it was published under. */
-  public record Keyed<V>(String key, V value) {}
+  /** An event with the key it was published under and the partition it was read from. */
+  public record Keyed<V>(String key, V value, int partition) {}
 }

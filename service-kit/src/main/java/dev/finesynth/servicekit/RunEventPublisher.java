@@ -31,8 +31,10 @@ public class RunEventPublisher {
 
   private final Map<String, Long> lastProgress = new ConcurrentHashMap<>();
 
+  /** Sends the event as told by this instance. */
   public void publish(RunEvent event) {
-    emitter.send(Record.of(event.key(), codec.encode(event)));
+    RunEvent told = event.instance() == null ? event.from(config.instanceName()) : event;
+    emitter.send(Record.of(told.key(), codec.encode(told)));
   }
 
   public void started(String runId, String message) {

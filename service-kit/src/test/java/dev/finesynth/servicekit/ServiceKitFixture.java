@@ -106,6 +106,26 @@ public final class ServiceKitFixture {
     public Events events() {
       return null;
     }
+
+    @Override
+    public java.time.Duration waitDeadline() {
+      return java.time.Duration.ofMinutes(1);
+    }
+
+    @Override
+    public int waitCapacity() {
+      return 1000;
+    }
+
+    @Override
+    public java.util.Optional<String> shared() {
+      return java.util.Optional.empty();
+    }
+
+    @Override
+    public java.util.Optional<String> instance() {
+      return java.util.Optional.of(service + "-0");
+    }
   }
 
   /** A CDI event nobody observes, for beans that fire one. */

@@ -1,12 +1,12 @@
 package dev.finesynth.cli.commands;
 
+import dev.finesynth.contracts.datasets.CanonicalDataset;
 import dev.finesynth.contracts.events.Triplet;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,25 +36,19 @@ public class DatasetCommand extends ClusterCommand {
     if (out.getParent() != null) {
       Files.createDirectories(out.getParent());
     }
+    String checksum;
     try (BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-      for (Triplet t : rows) {
-        writer.write(
-            "tsv".equals(format)
-                ? t.queryId()
-                    + "\t"
-                    + t.positiveId()
-                    + "\t"
-                    + t.negativeId()
-                    + "\t"
-                    + String.format(Locale.ROOT, "%.6f", t.margin())
-                : client.cluster().codec().encode(t));
-        writer.newLine();
-      }
+      checksum =
+          CanonicalDataset.write(
+              rows,
+              "tsv".equals(format) ? CanonicalDataset.Format.TSV : CanonicalDataset.Format.JSONL,
+              client.cluster().codec(),
+              writer);
     }
     if (json()) {
-      printJson(Map.of("file", out.toString(), "rows", rows.size()));
+      printJson(Map.of("file", out.toString(), "rows", rows.size(), "sha256", checksum));
     } else {
-      out().println("wrote " + rows.size() + " triplets to " + out);
+      out().println("wrote " + rows.size() + " triplets to " + out + ", sha256 " + checksum);
     }
     return 0;
   }

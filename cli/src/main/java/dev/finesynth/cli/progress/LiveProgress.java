@@ -1,5 +1,6 @@
 package dev.finesynth.cli.progress;
 
+import dev.finesynth.client.StageProgress;
 import dev.finesynth.contracts.events.RunEvent;
 import dev.finesynth.contracts.events.RunEventType;
 import java.io.PrintWriter;
@@ -19,6 +20,7 @@ final class LiveProgress implements ProgressDisplay {
   private final int width;
   private final Map<String, String> bars = new LinkedHashMap<>();
   private final Map<String, EtaEstimate> etas = new HashMap<>();
+  private final StageProgress progress = new StageProgress();
   private int drawn;
 
   LiveProgress(PrintWriter out, int width) {
@@ -27,7 +29,9 @@ final class LiveProgress implements ProgressDisplay {
   }
 
   @Override
-  public void accept(RunEvent e) {
+  public void accept(RunEvent told) {
+    // several instances of a stage each tell their share: the bar shows their sum
+    RunEvent e = told.type() == RunEventType.PROGRESS ? progress.apply(told) : told;
     var meter = StageMeter.of(e.stage()).filter(m -> m.measures(e.counts()));
     if (e.type() == RunEventType.PROGRESS && meter.isPresent()) {
       double eta =

@@ -29,7 +29,11 @@ public final class PlainProgress implements ProgressDisplay {
 
   public static String line(RunEvent e) {
     return String.format(
-        "%s %-9s %-9s %s",
-        TIME.format(e.timestamp()), e.stage(), e.type(), e.message() == null ? "" : e.message());
+        "%s %-9s %-9s %s%s",
+        TIME.format(e.timestamp()),
+        e.stage(),
+        e.type(),
+        e.message() == null ? "" : e.message(),
+        e.instance() == null ? "" : " [" + e.instance() + "]");
   }
 }

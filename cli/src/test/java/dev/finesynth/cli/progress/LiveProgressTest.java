@@ -28,7 +28,8 @@ class LiveProgressTest {
         RunEventType.PROGRESS,
         "",
         counts,
-        T0.plusSeconds(seconds));
+        T0.plusSeconds(seconds),
+        null);
   }
 
   private String take() {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.finesynth.contracts.validation.Checks;
 
 /**
- * A search query of a run, keyed by run id so that a run's queries stay in order.
+ * A search query of a run, keyed {@code runId/queryId} so that one run's queries spread over the
+ * partitions and every miner instance of the group takes a share. Records written before this key
+ * (keyed by run id alone) are read the same way: the run is taken from the value, never the key.
  *
  * @param sourceDocId the corpus document the query was made from (a pseudo-query), which mining
  *     leaves out of its candidates; null (left out of the JSON) for a real query
@@ -26,7 +28,7 @@ public record QueryEvent(
   }
 
   public String key() {
-    return runId;
+    return Keys.of(runId, queryId);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.finesynth.contracts.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.finesynth.contracts.validation.Checks;
 import java.time.Instant;
 import java.util.Map;
@@ -9,7 +10,10 @@ import java.util.Map;
  *
  * @param stage the stage that speaks: {@code miner}, {@code scorer}, {@code dataset}, {@code
  *     trainer}, {@code evaluator} or {@code run}
- * @param counts progress figures, e.g. {@code queries=120}
+ * @param counts progress figures, e.g. {@code queries=120}; a stage with several instances
+ *     publishes each instance's own counts, which readers sum over the instances
+ * @param instance the service instance that speaks (a pod name, {@code miner-1}); null when not
+ *     known, as in events older than the field
  */
 public record RunEvent(
     int schemaVersion,
@@ -18,11 +22,18 @@ public record RunEvent(
     RunEventType type,
     String message,
     Map<String, Double> counts,
-    Instant timestamp)
+    Instant timestamp,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String instance)
     implements Event {
 
+  /**
+   * Stages whose instances share a run's records: each instance's progress counts its own share,
+   * and a reader sums the shares over the instances.
+   */
+  public static final java.util.Set<String> SHARED_STAGES = java.util.Set.of("miner", "scorer");
+
   public static RunEvent of(String runId, String stage, RunEventType type, String message) {
-    return new RunEvent(SCHEMA_VERSION, runId, stage, type, message, Map.of(), Instant.now());
+    return new RunEvent(SCHEMA_VERSION, runId, stage, type, message, Map.of(), Instant.now(), null);
   }
 
   public static RunEvent progress(
@@ -34,7 +45,13 @@ public record RunEvent(
         RunEventType.PROGRESS,
         message,
         Map.copyOf(counts),
-        Instant.now());
+        Instant.now(),
+        null);
+  }
+
+  /** The same event, told by {@code instance}. */
+  public RunEvent from(String instance) {
+    return new RunEvent(schemaVersion, runId, stage, type, message, counts, timestamp, instance);
   }
 
   public String key() {
@@ -49,5 +66,8 @@ public record RunEvent(
         .present("type", type)
         .present("timestamp", timestamp);
     checks.optionalText("message", message);
+    if (instance != null) {
+      checks.id("instance", instance);
+    }
   }
 }

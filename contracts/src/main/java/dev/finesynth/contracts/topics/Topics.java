@@ -7,6 +7,7 @@ import dev.finesynth.contracts.events.QueryEvent;
 import dev.finesynth.contracts.events.Relation;
 import dev.finesynth.contracts.events.RunEvent;
 import dev.finesynth.contracts.events.RunSpec;
+import dev.finesynth.contracts.events.TrainingRequest;
 import dev.finesynth.contracts.events.Triplet;
 import java.time.Duration;
 import java.util.List;
@@ -23,12 +24,14 @@ public final class Topics {
   private static final int PARTITIONS = 3;
   private static final Duration MONTH = Duration.ofDays(30);
 
+  /** Partitioned so that the evaluators' shared group spreads the runs' base evaluations. */
   public static final Topic<RunSpec> RUNS =
-      new Topic<>("runs", "runId", RunSpec.class, 1, true, null);
+      new Topic<>("runs", "runId", RunSpec.class, PARTITIONS, true, null);
+
   public static final Topic<CorpusDocument> CORPUS =
       new Topic<>("corpus", "corpusId/docId", CorpusDocument.class, PARTITIONS, true, null);
   public static final Topic<QueryEvent> QUERIES =
-      new Topic<>("queries", "runId", QueryEvent.class, PARTITIONS, false, MONTH);
+      new Topic<>("queries", "runId/queryId", QueryEvent.class, PARTITIONS, false, MONTH);
   public static final Topic<Relation> RELATIONS =
       new Topic<>("relations", "runId/queryId", Relation.class, PARTITIONS, false, MONTH);
   public static final Topic<Triplet> TRIPLETS =
@@ -38,11 +41,18 @@ public final class Topics {
   public static final Topic<MetricEvent> METRICS =
       new Topic<>("metrics", "runId", MetricEvent.class, 1, false, null);
   public static final Topic<ModelArtifact> MODELS =
-      new Topic<>("models", "runId", ModelArtifact.class, 1, false, null);
+      new Topic<>("models", "runId", ModelArtifact.class, PARTITIONS, false, null);
+
+  /**
+   * A run's claim to be trained, one record per completed dataset: the trainers' shared group gives
+   * each to one instance, and to another when that one dies before it commits.
+   */
+  public static final Topic<TrainingRequest> TRAININGS =
+      new Topic<>("trainings", "runId", TrainingRequest.class, PARTITIONS, false, null);
 
   /** Topics that carry events, in pipeline order. */
   public static final List<Topic<?>> EVENT_TOPICS =
-      List.of(RUNS, CORPUS, QUERIES, RELATIONS, TRIPLETS, RUN_EVENTS, METRICS, MODELS);
+      List.of(RUNS, CORPUS, QUERIES, RELATIONS, TRIPLETS, RUN_EVENTS, METRICS, MODELS, TRAININGS);
 
   /**
    * One dead-letter topic per consuming channel; the record keeps the original key and value, and
@@ -57,8 +67,10 @@ public final class Topics {
           deadLetter("scorer", RUNS),
           deadLetter("trainer", TRIPLETS),
           deadLetter("trainer", RUNS),
+          deadLetter("trainer", TRAININGS),
           deadLetter("evaluator", MODELS),
-          deadLetter("evaluator", RUNS));
+          deadLetter("evaluator", RUNS),
+          deadLetter("evaluator", "base-evaluations"));
 
   private Topics() {}
 
@@ -74,6 +86,12 @@ public final class Topics {
         1,
         false,
         MONTH);
+  }
+
+  /** The dead-letter topic of a service's channel that reads a topic under another name. */
+  public static Topic<String> deadLetter(String service, String channel) {
+    return new Topic<>(
+        service + "-" + channel + "-dead-letters", "runId", String.class, 1, false, MONTH);
   }
 
   /** Every topic to create: the event topics and all dead-letter topics. */

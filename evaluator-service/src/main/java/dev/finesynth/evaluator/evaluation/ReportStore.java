@@ -7,6 +7,7 @@ import dev.finesynth.evaluation.report.Checkpoint;
 import dev.finesynth.evaluation.report.RunEvaluation;
 import dev.finesynth.evaluation.report.RunReports;
 import dev.finesynth.servicekit.FinesynthConfig;
+import dev.finesynth.servicekit.FolderLock;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -17,12 +18,14 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * Each run's evaluations under {@code <finesynth.home>/reports/<runId>/}: the checkpoints kept so a
- * restart loses nothing, and the report files (JSON, Markdown table, SVG chart) rewritten after
- * each.
+ * Each run's evaluations under {@code <finesynth.shared>/reports/<runId>/}: the checkpoints kept so
+ * a restart, or another instance, loses nothing, and the report files (JSON, Markdown table, SVG
+ * chart) rewritten after each.
  */
 @Singleton
 public class ReportStore {
@@ -33,7 +36,7 @@ public class ReportStore {
 
   @Inject
   public ReportStore(FinesynthConfig config) {
-    this(Path.of(config.home()).resolve("reports"));
+    this(config.sharedFolder().resolve("reports"));
   }
 
   /** Reports under {@code root}, one folder per run. */
@@ -41,15 +44,35 @@ public class ReportStore {
     this.root = root;
   }
 
+  /**
+   * The run's checkpoints by epoch: one file each, so that instances that evaluate different epochs
+   * of one run never overwrite each other (and {@code checkpoints.json} of older reports).
+   */
   public synchronized List<Checkpoint> checkpoints(String runId) {
-    Path file = folder(runId).resolve(CHECKPOINTS);
-    if (!Files.exists(file)) {
-      return List.of();
-    }
+    Map<Integer, Checkpoint> byEpoch = new TreeMap<>();
+    Path folder = folder(runId);
+    Path legacy = folder.resolve(CHECKPOINTS);
     try {
-      return JSON.readValue(file.toFile(), new TypeReference<List<Checkpoint>>() {});
+      if (Files.exists(legacy)) {
+        for (Checkpoint c :
+            JSON.readValue(legacy.toFile(), new TypeReference<List<Checkpoint>>() {})) {
+          byEpoch.put(c.epoch(), c);
+        }
+      }
+      if (Files.isDirectory(folder)) {
+        try (var files = Files.list(folder)) {
+          for (Path file :
+              files
+                  .filter(f -> f.getFileName().toString().matches("checkpoint-\\d+\\.json"))
+                  .toList()) {
+            Checkpoint c = JSON.readValue(file.toFile(), Checkpoint.class);
+            byEpoch.put(c.epoch(), c);
+          }
+        }
+      }
+      return new ArrayList<>(byEpoch.values());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+      throw new UncheckedIOException("cannot read the checkpoints in " + folder, e);
     }
   }
 
@@ -57,23 +80,29 @@ public class ReportStore {
     return checkpoints(runId).stream().filter(c -> c.epoch() == epoch).findFirst();
   }
 
+  /** The file whose lock the instance that evaluates the run's epoch holds. */
+  public Path lock(String runId, int epoch) {
+    return folder(runId).resolve(".epoch-" + epoch + ".lock");
+  }
+
   /** Adds (or replaces) an epoch's checkpoint and rewrites the run's report files. */
   public synchronized RunReports.ReportFiles add(String runId, Checkpoint checkpoint) {
-    List<Checkpoint> all = new ArrayList<>(checkpoints(runId));
-    all.removeIf(c -> c.epoch() == checkpoint.epoch());
-    all.add(checkpoint);
-    all.sort(Comparator.comparingInt(Checkpoint::epoch));
     Path folder = folder(runId);
     try {
       Files.createDirectories(folder);
-      Path tmp = folder.resolve(CHECKPOINTS + ".tmp");
-      JSON.writeValue(tmp.toFile(), all);
+      String name = "checkpoint-" + checkpoint.epoch() + ".json";
+      Path tmp = folder.resolve(name + "." + ProcessHandle.current().pid() + ".tmp");
+      JSON.writeValue(tmp.toFile(), checkpoint);
       Files.move(
           tmp,
-          folder.resolve(CHECKPOINTS),
+          folder.resolve(name),
           StandardCopyOption.REPLACE_EXISTING,
           StandardCopyOption.ATOMIC_MOVE);
-      return RunReports.write(new RunEvaluation(runId, all), folder);
+      try (FolderLock lock = FolderLock.acquire(folder.resolve(".report.lock"))) {
+        List<Checkpoint> all = checkpoints(runId);
+        all.sort(Comparator.comparingInt(Checkpoint::epoch));
+        return RunReports.write(new RunEvaluation(runId, all), folder);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the report of " + runId, e);
     }

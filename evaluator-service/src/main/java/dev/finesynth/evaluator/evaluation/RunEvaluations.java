@@ -15,6 +15,7 @@ import dev.finesynth.evaluation.report.Checkpoint;
 import dev.finesynth.evaluation.retrieval.ModelEvaluator;
 import dev.finesynth.servicekit.CancelledRuns;
 import dev.finesynth.servicekit.EncoderCache;
+import dev.finesynth.servicekit.FolderLock;
 import dev.finesynth.servicekit.RunEventPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -59,12 +60,23 @@ public class RunEvaluations {
   @Channel("metrics")
   Emitter<Record<String, String>> metrics;
 
-  /** Evaluates the run's base model once: a run whose report holds it already is left alone. */
+  /**
+   * Evaluates the run's base model once: a run whose report holds it already is left alone. The
+   * instances that share the report folder take turns on the run's epoch lock, so a rebalance that
+   * delivers a model twice measures it once.
+   */
   public synchronized void evaluateBase(RunSpec run) {
+    if (run.evaluation() == null) {
+      return;
+    }
+    try (FolderLock lock = FolderLock.acquire(reports.lock(run.runId(), 0))) {
+      measureBase(run);
+    }
+  }
+
+  private void measureBase(RunSpec run) {
     EvaluationSpec spec = run.evaluation();
-    if (spec == null
-        || reports.checkpoint(run.runId(), 0).isPresent()
-        || cancelled.stop(run.runId(), STOPPED)) {
+    if (reports.checkpoint(run.runId(), 0).isPresent() || cancelled.stop(run.runId(), STOPPED)) {
       return;
     }
     EvaluationSets.HeldOut data = sets.load(spec);
@@ -99,19 +111,27 @@ public class RunEvaluations {
     }
   }
 
-  /** Evaluates a fine-tuned model folder; the base goes first when it was not measured yet. */
+  /** Evaluates a fine-tuned model folder once; the base goes first when it was not measured yet. */
   public synchronized void evaluateModel(RunSpec run, ModelArtifact artifact) {
-    EvaluationSpec spec = run.evaluation();
     if (cancelled.stop(run.runId(), STOPPED)) {
       return;
     }
-    if (spec == null) {
+    if (run.evaluation() == null) {
       events.log(
           run.runId(),
           "no held-out data: the epoch " + artifact.epoch() + " model is not evaluated");
       return;
     }
     evaluateBase(run);
+    try (FolderLock lock = FolderLock.acquire(reports.lock(run.runId(), artifact.epoch()))) {
+      if (reports.checkpoint(run.runId(), artifact.epoch()).isEmpty()) {
+        measureModel(run, artifact);
+      }
+    }
+  }
+
+  private void measureModel(RunSpec run, ModelArtifact artifact) {
+    EvaluationSpec spec = run.evaluation();
     EvaluationSets.HeldOut data = sets.load(spec);
     Path folder = Path.of(artifact.location());
     if (!Files.isDirectory(folder)) {

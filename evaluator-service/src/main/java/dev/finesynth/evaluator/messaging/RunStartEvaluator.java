@@ -1,43 +1,39 @@
 package dev.finesynth.evaluator.messaging;
 
+import dev.finesynth.contracts.codec.EventCodec;
 import dev.finesynth.contracts.events.RunSpec;
+import dev.finesynth.contracts.topics.Topics;
 import dev.finesynth.evaluator.evaluation.RunEvaluations;
-import dev.finesynth.servicekit.RunCatalog;
 import dev.finesynth.servicekit.RunEventPublisher;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 /**
- * Measures the base model as soon as a run with held-out data arrives. The run catalog fires on its
- * consumer thread, so the spec is handed over an in-memory channel to the {@code evaluation} worker
- * pool, the one that evaluates the trainer's models too: one evaluation at a time.
+ * Measures the base model of every run with held-out data. The run specs are read here by the
+ * evaluators' shared group ({@code base-evaluations}), not by each instance's own catalog, so each
+ * run's base model is measured by one instance, once: the report in the shared folder says so after
+ * a restart or a rebalance. Same {@code evaluation} pool as the trained models: one evaluation at a
+ * time.
  */
 @ApplicationScoped
 public class RunStartEvaluator {
   @Inject RunEvaluations evaluations;
   @Inject RunEventPublisher events;
-
-  /** Run specs are small and arrive all at once at start (the topic is read again): no limit. */
-  @Inject
-  @Channel("base-evaluations")
-  @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
-  Emitter<RunSpec> pending;
-
-  void onRun(@Observes RunCatalog.RunArrived arrived) {
-    if (arrived.spec().evaluation() != null) {
-      pending.send(arrived.spec());
-    }
-  }
+  @Inject EventCodec codec;
 
   @Incoming("base-evaluations")
   @Blocking("evaluation")
-  public void evaluate(RunSpec run) {
+  public void evaluate(Record<String, String> record) {
+    if (record.value() == null) {
+      return; // a deleted run
+    }
+    RunSpec run = codec.decode(Topics.RUNS, record.value());
+    if (run.evaluation() == null) {
+      return;
+    }
     try {
       evaluations.evaluateBase(run);
     } catch (RuntimeException e) {

@@ -207,4 +207,7 @@ public class CorpusIndexes {
   }
 
   private record Snapshot(long version, VectorIndex index) {}
+
+  /** Fired after documents of {@code corpusId} were applied: a waiting run may be ready now. */
+  public record CorpusChanged(String corpusId) {}
 }

@@ -18,12 +18,17 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Keeps each corpus and its vector indexes in step with the {@code corpus} topic. */
+/**
+ * Keeps each corpus and its vector indexes in step with the {@code corpus} topic. Every instance
+ * reads the whole topic (a consumer group of its own), since any of them may mine a query of any
+ * run against any corpus; its on-disk copy only spares re-embedding after a restart.
+ */
 @ApplicationScoped
 public class CorpusIngestor {
   @Inject BatchDecoder decoder;
   @Inject CorpusIndexes indexes;
   @Inject MeterRegistry registry;
+  @Inject jakarta.enterprise.event.Event<CorpusIndexes.CorpusChanged> changed;
 
   @Incoming("corpus")
   @Blocking("indexing") // not the query pool: queries block there until the corpus is complete
@@ -38,6 +43,7 @@ public class CorpusIngestor {
           .add(new CorpusStore.Change(docId, doc));
     }
     byCorpus.forEach(indexes::apply);
+    byCorpus.keySet().forEach(id -> changed.fire(new CorpusIndexes.CorpusChanged(id)));
     registry.counter("finesynth.items", "stage", "corpus").increment(batch.getRecords().size());
     return batch.ack();
   }

@@ -11,15 +11,20 @@ import dev.finesynth.miner.index.VectorIndex;
 import dev.finesynth.servicekit.BatchDecoder;
 import dev.finesynth.servicekit.CancelledRuns;
 import dev.finesynth.servicekit.EncoderCache;
+import dev.finesynth.servicekit.FinesynthConfig;
 import dev.finesynth.servicekit.RunBatches;
 import dev.finesynth.servicekit.RunCatalog;
 import dev.finesynth.servicekit.RunEventPublisher;
+import dev.finesynth.servicekit.WaitingRoom;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.Record;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,19 +38,20 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
  * Mines each query's positive and hard negatives, from the dense index and, for hybrid runs, BM25;
- * every candidate carries its BM25 score for a teacher that fuses it. A batch whose run or corpus
- * is not ready waits here; meanwhile the connector stops fetching (its queue is full), so nothing
- * is dropped. The queries of a cancelled run are skipped, and committed with the batch. A run whose
- * queries cannot be mined fails with the reason before they go to the dead-letter topic.
+ * every candidate carries its BM25 score for a teacher that fuses it. A run whose spec or corpus is
+ * not ready waits in a {@link WaitingRoom}, so the other runs of the batch, and of the batches
+ * after it, go on. The queries of a cancelled run are skipped. A run whose queries cannot be mined
+ * fails with the reason before they go to the dead-letter topic.
+ *
+ * <p>Each instance counts only what it mined: with several miners, the run's progress is the sum
+ * over the instances' events, and the run's mining is complete when its dataset is (the dataset
+ * sink says so), since no instance sees the others' queries.
  */
 @ApplicationScoped
 public class QueryMiningProcessor {
-  private static final Logger LOG = Logger.getLogger(QueryMiningProcessor.class);
-  private static final Duration WAIT_STEP = Duration.ofSeconds(30);
   private static final String STOPPED = "stopped mining; the run's remaining queries are skipped";
 
   @Inject BatchDecoder decoder;
@@ -56,50 +62,104 @@ public class QueryMiningProcessor {
   @Inject RunEventPublisher events;
   @Inject EventCodec codec;
   @Inject MeterRegistry registry;
+  @Inject FinesynthConfig config;
 
   @Inject
   @Channel("relations")
   Emitter<Record<String, String>> relations;
 
   private final Map<String, AtomicLong> mined = new ConcurrentHashMap<>();
+  private WaitingRoom<Ready> waiting;
+
+  /** A run that can be mined: its spec, and the index of its complete corpus. */
+  record Ready(RunSpec spec, VectorIndex index) {}
+
+  @PostConstruct
+  void open() {
+    waiting =
+        new WaitingRoom<>(
+            "mining",
+            new WaitingRoom.Readiness<>() {
+              @Override
+              public Optional<Ready> ready(String runId) throws InterruptedException {
+                Optional<RunSpec> spec = runs.find(runId);
+                if (spec.isEmpty()) {
+                  return Optional.empty();
+                }
+                return indexes
+                    .awaitComplete(spec.get(), Duration.ZERO)
+                    .map(index -> new Ready(spec.get(), index));
+              }
+
+              @Override
+              public String waitingFor(String runId) {
+                return runs.find(runId)
+                    .map(
+                        run ->
+                            "corpus "
+                                + run.corpusId()
+                                + ": "
+                                + indexes.store(run.corpusId()).size()
+                                + " of "
+                                + run.expectedDocuments()
+                                + " documents")
+                    .orElse("its run spec");
+              }
+            },
+            config.waitDeadline(),
+            config.waitCapacity(),
+            events,
+            cancelled,
+            STOPPED);
+  }
+
+  @PreDestroy
+  void close() {
+    waiting.close();
+  }
+
+  /** A run spec or documents arrived: a waiting run may be ready now. */
+  void onRun(@Observes RunCatalog.RunArrived arrived) {
+    waiting.wake();
+  }
+
+  void onCorpusChange(@Observes CorpusIndexes.CorpusChanged changed) {
+    waiting.wake();
+  }
 
   @Incoming("queries")
-  @Blocking("inference")
+  @Blocking(value = "inference", ordered = false) // a waiting run's batch must not hold the next
   public CompletionStage<Void> mine(KafkaRecordBatch<String, String> batch) throws Exception {
     Map<String, List<QueryEvent>> byRun =
         decoder.decodeByRun(batch, Topics.QUERIES, QueryEvent::runId);
-    List<CompletableFuture<Void>> sent = new ArrayList<>();
+    List<CompletableFuture<Void>> done = new ArrayList<>();
     RunBatches.eachRun(
         byRun,
         events,
         "mining",
         "queries",
-        (runId, queries) -> {
-          Optional<RunSpec> spec = awaitRun(runId);
-          Optional<VectorIndex> ready =
-              spec.isPresent() ? awaitCorpus(spec.get()) : Optional.empty();
-          if (ready.isPresent()) { // else cancelled
-            mine(spec.get(), ready.get(), queries, sent);
-          }
-        });
+        (runId, queries) -> done.add(waiting.admit(runId, queries, this::mine)));
     registry.summary("finesynth.batch.size", "stage", "miner").record(batch.getRecords().size());
-    return RunBatches.allSent(sent, byRun.keySet(), events, "sending relations", "queries")
+    return RunBatches.allSent(done, byRun.keySet(), events, "sending relations", "queries")
         .thenCompose(v -> batch.ack());
   }
 
-  private void mine(
-      RunSpec run, VectorIndex index, List<QueryEvent> queries, List<CompletableFuture<Void>> sent)
-      throws Exception {
+  /** Mines a ready run's queries; one model call at a time, from the consumer or the room. */
+  private synchronized List<CompletableFuture<Void>> mine(
+      Ready ready, String runId, List<QueryEvent> queries) throws Exception {
+    RunSpec run = ready.spec();
     List<Relation> found =
         Timer.builder("finesynth.model.latency")
             .tag("stage", "miner")
             .register(registry)
-            .recordCallable(() -> mineRun(run, index, queries));
+            .recordCallable(() -> mineRun(run, ready.index(), queries));
+    List<CompletableFuture<Void>> sent = new ArrayList<>();
     for (Relation relation : found) {
       sent.add(
           relations.send(Record.of(relation.key(), codec.encode(relation))).toCompletableFuture());
     }
     report(run, found.size());
+    return sent;
   }
 
   private List<Relation> mineRun(RunSpec run, VectorIndex index, List<QueryEvent> queries) {
@@ -115,6 +175,7 @@ public class QueryMiningProcessor {
     return miner.mine(run.runId(), queries, vectors);
   }
 
+  /** This instance's share of the run: the run's progress is the sum over the instances. */
   private void report(RunSpec run, int count) {
     long total =
         mined
@@ -123,52 +184,18 @@ public class QueryMiningProcessor {
                 k -> {
                   events.started(
                       run.runId(),
-                      "mining "
+                      "mining the queries of "
                           + run.expectedQueries()
-                          + " queries against corpus "
+                          + " against corpus "
                           + run.corpusId());
                   return new AtomicLong();
                 })
             .addAndGet(count);
     registry.counter("finesynth.items", "stage", "miner").increment(count);
-    boolean done = total >= run.expectedQueries();
     events.progress(
         run.runId(),
-        "mined " + total + "/" + run.expectedQueries() + " queries",
+        "mined " + total + " queries",
         Map.of("queries", (double) total, "expected", (double) run.expectedQueries()),
-        done);
-    if (done) {
-      events.completed(run.runId(), "mined " + total + " queries");
-    }
-  }
-
-  /** The run's spec once it has arrived; none if the run is, or gets, cancelled meanwhile. */
-  private Optional<RunSpec> awaitRun(String runId) throws InterruptedException {
-    while (!cancelled.stop(runId, STOPPED)) {
-      Optional<RunSpec> run = runs.find(runId);
-      if (run.isPresent()) {
-        return run;
-      }
-      LOG.infof("queries of run %s wait for its run spec", runId);
-      runs.awaitChange(WAIT_STEP);
-    }
-    return Optional.empty();
-  }
-
-  /** The run's index once its corpus is complete; none if the run gets cancelled meanwhile. */
-  private Optional<VectorIndex> awaitCorpus(RunSpec run) throws InterruptedException {
-    while (!cancelled.stop(run.runId(), STOPPED)) {
-      Optional<VectorIndex> index = indexes.awaitComplete(run, WAIT_STEP);
-      if (index.isPresent()) {
-        return index;
-      }
-      LOG.infof(
-          "run %s waits for corpus %s: %d of %d documents",
-          run.runId(),
-          run.corpusId(),
-          indexes.store(run.corpusId()).size(),
-          run.expectedDocuments());
-    }
-    return Optional.empty();
+        false);
   }
 }

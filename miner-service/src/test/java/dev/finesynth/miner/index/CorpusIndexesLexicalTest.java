@@ -84,6 +84,26 @@ class CorpusIndexesLexicalTest {
       }
 
       @Override
+      public java.time.Duration waitDeadline() {
+        return java.time.Duration.ofMinutes(1);
+      }
+
+      @Override
+      public int waitCapacity() {
+        return 1000;
+      }
+
+      @Override
+      public java.util.Optional<String> shared() {
+        return java.util.Optional.empty();
+      }
+
+      @Override
+      public java.util.Optional<String> instance() {
+        return java.util.Optional.empty();
+      }
+
+      @Override
       public Topics topics() {
         return null;
       }

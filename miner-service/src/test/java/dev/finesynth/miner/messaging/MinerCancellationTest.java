@@ -79,6 +79,40 @@ class MinerCancellationTest {
 
     assertThat(batch.acked()).isTrue();
     assertThat(relations.sent()).isEmpty();
-    assertThat(kit.runEvents()).extracting(RunEvent::type).containsExactly(RunEventType.CANCELLED);
+    assertThat(kit.runEvents())
+        .extracting(RunEvent::type)
+        .containsExactly(RunEventType.LOG, RunEventType.CANCELLED);
+    assertThat(kit.runEvents().get(0).message()).startsWith("mining waits for corpus");
+  }
+
+  @Test
+  void aRunWaitingForItsCorpusHoldsUpNoOtherRun() throws Exception {
+    RunSpec waiting = ServiceKitFixture.runSpec("waiting", null, null);
+    kit.addRun(waiting);
+    processor.indexes =
+        new CorpusIndexes() {
+          @Override
+          public Optional<VectorIndex> awaitComplete(RunSpec run, Duration timeout) {
+            return Optional.empty(); // never complete: the run waits
+          }
+
+          @Override
+          public CorpusStore store(String corpusId) {
+            return CorpusStore.open(corpusId, home);
+          }
+        };
+
+    TestBatch first = queries("waiting", "q1");
+    var pending = processor.mine(first).toCompletableFuture();
+    kit.cancel("other"); // a run the miner can settle at once
+    TestBatch second = queries("other", "q2");
+    processor.mine(second).toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+    assertThat(second.acked()).isTrue(); // not behind the waiting run's batch
+    assertThat(pending).isNotDone();
+    assertThat(first.acked()).isFalse(); // kept for a re-delivery if the miner dies
+    kit.cancel("waiting");
+    pending.get(5, TimeUnit.SECONDS);
+    assertThat(first.acked()).isTrue();
   }
 }

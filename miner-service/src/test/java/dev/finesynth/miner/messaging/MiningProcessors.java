@@ -18,6 +18,8 @@ final class MiningProcessors {
     processor.codec = kit.codec;
     processor.registry = new SimpleMeterRegistry();
     processor.relations = relations;
+    processor.config = kit.config;
+    processor.open();
     return processor;
   }
 }

@@ -8,18 +8,22 @@ import dev.finesynth.contracts.topics.Topics;
 import dev.finesynth.scorer.teacher.TeacherFactory;
 import dev.finesynth.servicekit.BatchDecoder;
 import dev.finesynth.servicekit.CancelledRuns;
+import dev.finesynth.servicekit.FinesynthConfig;
 import dev.finesynth.servicekit.RunBatches;
 import dev.finesynth.servicekit.RunCatalog;
 import dev.finesynth.servicekit.RunEventPublisher;
+import dev.finesynth.servicekit.WaitingRoom;
 import dev.finesynth.teacher.Triplets;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.Record;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +42,9 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
  * positive is the miner's rank 1 or, when the run says so, the teacher's best candidate. The
  * relations of a cancelled run are skipped, and committed with the batch. A run whose relations
  * cannot be scored fails with the reason before they go to the dead-letter topic: its dataset can
- * no longer complete, so waiting for it would be waiting for ever.
+ * no longer complete, so waiting for it would be waiting for ever. Relations whose run spec has not
+ * arrived wait in a {@link WaitingRoom} without holding up other runs. Each instance counts only
+ * what it scored; the dataset sink says when the run's scoring is complete.
  */
 @ApplicationScoped
 public class RelationScoringProcessor {
@@ -49,6 +55,7 @@ public class RelationScoringProcessor {
   @Inject RunEventPublisher events;
   @Inject EventCodec codec;
   @Inject MeterRegistry registry;
+  @Inject FinesynthConfig config;
 
   /**
    * A batch emits up to {@code max.poll.records x (numRelations - 1)} triplets at once, more than
@@ -61,31 +68,60 @@ public class RelationScoringProcessor {
   Emitter<Record<String, String>> triplets;
 
   private final Map<String, AtomicLong> scored = new ConcurrentHashMap<>();
+  private WaitingRoom<RunSpec> waiting;
+
+  @PostConstruct
+  void open() {
+    waiting =
+        new WaitingRoom<>(
+            "scoring",
+            new WaitingRoom.Readiness<>() {
+              @Override
+              public Optional<RunSpec> ready(String runId) {
+                return runs.find(runId);
+              }
+
+              @Override
+              public String waitingFor(String runId) {
+                return "its run spec";
+              }
+            },
+            config.waitDeadline(),
+            config.waitCapacity(),
+            events,
+            cancelled,
+            "stopped scoring; the run's remaining relations are skipped");
+  }
+
+  @PreDestroy
+  void close() {
+    waiting.close();
+  }
+
+  void onRun(@Observes RunCatalog.RunArrived arrived) {
+    waiting.wake();
+  }
 
   @Incoming("relations")
-  @Blocking("inference")
+  @Blocking(value = "inference", ordered = false) // a waiting run's batch must not hold the next
   public CompletionStage<Void> score(KafkaRecordBatch<String, String> batch) throws Exception {
     Map<String, List<Relation>> byRun =
         decoder.decodeByRun(batch, Topics.RELATIONS, Relation::runId);
-    List<CompletableFuture<Void>> sent = new ArrayList<>();
+    List<CompletableFuture<Void>> done = new ArrayList<>();
     RunBatches.eachRun(
         byRun,
         events,
         "scoring",
         "relations",
-        (runId, relations) -> {
-          Optional<RunSpec> spec = awaitRun(runId);
-          if (spec.isPresent()) { // else cancelled
-            label(spec.get(), relations, sent);
-          }
-        });
+        (runId, relations) -> done.add(waiting.admit(runId, relations, this::label)));
     registry.summary("finesynth.batch.size", "stage", "scorer").record(batch.getRecords().size());
-    return RunBatches.allSent(sent, byRun.keySet(), events, "sending triplets", "relations")
+    return RunBatches.allSent(done, byRun.keySet(), events, "sending triplets", "relations")
         .thenCompose(v -> batch.ack());
   }
 
-  private void label(RunSpec run, List<Relation> relations, List<CompletableFuture<Void>> sent)
-      throws Exception {
+  /** Labels a ready run's relations; one model call at a time, from the consumer or the room. */
+  private synchronized List<CompletableFuture<Void>> label(
+      RunSpec run, String runId, List<Relation> relations) throws Exception {
     List<double[]> scores =
         Timer.builder("finesynth.model.latency")
             .tag("stage", "scorer")
@@ -93,13 +129,16 @@ public class RelationScoringProcessor {
             .recordCallable(() -> teachers.forRun(run).score(relations));
     List<Triplet> labelled =
         Triplets.from(relations, scores, Triplets.Positive.of(run.models().positiveOrDefault()));
+    List<CompletableFuture<Void>> sent = new ArrayList<>();
     for (Triplet triplet : labelled) {
       sent.add(
           triplets.send(Record.of(triplet.key(), codec.encode(triplet))).toCompletableFuture());
     }
     report(run, relations.size(), labelled.size());
+    return sent;
   }
 
+  /** This instance's share of the run: the run's progress is the sum over the instances. */
   private void report(RunSpec run, int relations, int triplets) {
     long total =
         scored
@@ -111,26 +150,10 @@ public class RelationScoringProcessor {
                 })
             .addAndGet(relations);
     registry.counter("finesynth.items", "stage", "scorer").increment(triplets);
-    boolean done = total >= run.expectedQueries();
     events.progress(
         run.runId(),
-        "scored " + total + "/" + run.expectedQueries() + " queries",
+        "scored " + total + " queries",
         Map.of("queries", (double) total, "expected", (double) run.expectedQueries()),
-        done);
-    if (done) {
-      events.completed(run.runId(), "labelled " + total * (run.numRelations() - 1) + " triplets");
-    }
-  }
-
-  /** The run's spec once it has arrived; none if the run is, or gets, cancelled meanwhile. */
-  private Optional<RunSpec> awaitRun(String runId) throws InterruptedException {
-    while (!cancelled.stop(runId, "stopped scoring; the run's remaining relations are skipped")) {
-      Optional<RunSpec> run = runs.find(runId);
-      if (run.isPresent()) {
-        return run;
-      }
-      runs.awaitChange(Duration.ofSeconds(30));
-    }
-    return Optional.empty();
+        false);
   }
 }

@@ -21,6 +21,8 @@ final class ScoringProcessors {
     processor.registry = new SimpleMeterRegistry();
     processor.triplets = triplets;
     processor.teachers = teachers;
+    processor.config = kit.config;
+    processor.open();
     return processor;
   }
 }

@@ -3,7 +3,9 @@ package dev.finesynth.trainer.dataset;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.finesynth.contracts.codec.EventCodec;
 import dev.finesynth.contracts.events.SynthesisModels;
+import dev.finesynth.contracts.events.Triplet;
 import dev.finesynth.servicekit.FinesynthConfig;
+import dev.finesynth.servicekit.FolderLock;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -13,13 +15,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Every run's dataset under {@code <finesynth.home>/datasets/<runId>/}, a mounted volume in
- * Kubernetes. A dataset is complete once its {@code manifest.json} exists.
+ * Every run's dataset under {@code <finesynth.shared>/datasets/<runId>/}, the folder every trainer
+ * instance reaches (a ReadWriteMany volume in Kubernetes). A dataset is complete once its {@code
+ * manifest.json} exists.
  */
 @Singleton
 public class DatasetStore {
@@ -35,8 +39,10 @@ public class DatasetStore {
     return open.computeIfAbsent(runId, id -> RunDataset.open(folder(id), codec));
   }
 
+  /** Whether any triplet of the run is stored, by any instance. */
   public boolean exists(String runId) {
-    return Files.exists(folder(runId).resolve(RunDataset.JSONL));
+    return Files.exists(folder(runId).resolve(RunDataset.JSONL))
+        || Files.isDirectory(folder(runId).resolve(RunDataset.PARTS));
   }
 
   public Optional<Manifest> manifest(String runId) {
@@ -51,23 +57,42 @@ public class DatasetStore {
     }
   }
 
-  /** Marks the run's dataset complete by writing its manifest (atomically). */
-  public Manifest complete(String runId, String runName, SynthesisModels models) {
-    RunDataset dataset = dataset(runId);
-    Manifest manifest =
-        new Manifest(runId, runName, dataset.rows(), dataset.checksum(), models, Instant.now());
-    try {
+  /**
+   * Completes the run's dataset if its parts hold {@code expected} distinct rows: writes the
+   * canonical files and then the manifest. Instances that share the folder take turns on a lock, so
+   * the first writes it and the others find it written. Empty while rows are missing.
+   */
+  public Optional<Manifest> complete(
+      String runId, String runName, SynthesisModels models, long expected) {
+    try (FolderLock lock = FolderLock.acquire(folder(runId).resolve(".lock"))) {
+      Optional<Manifest> done = manifest(runId);
+      if (done.isPresent()) {
+        return done;
+      }
+      RunDataset dataset = dataset(runId);
+      List<Triplet> rows = dataset.canonicalRows();
+      if (rows.size() < expected) {
+        return Optional.empty();
+      }
+      String checksum = dataset.writeCanonical(rows);
+      Manifest manifest =
+          new Manifest(runId, runName, rows.size(), checksum, models, Instant.now());
       Path tmp = folder(runId).resolve(MANIFEST + ".tmp");
       JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), manifest);
       Files.move(tmp, folder(runId).resolve(MANIFEST), StandardCopyOption.ATOMIC_MOVE);
-      return manifest;
+      return Optional.of(manifest);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the manifest of " + runId, e);
     }
   }
 
+  public EventCodec codec() {
+    return codec;
+  }
+
   public Path folder(String runId) {
-    return Path.of(config.home())
+    return config
+        .sharedFolder()
         .resolve("datasets")
         .resolve(runId.replaceAll("[^A-Za-z0-9._-]", "_"));
   }

@@ -1,6 +1,7 @@
 package dev.finesynth.trainer.dataset;
 
 import dev.finesynth.contracts.codec.EventCodec;
+import dev.finesynth.contracts.datasets.CanonicalDataset;
 import dev.finesynth.contracts.events.Triplet;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -9,98 +10,134 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
- * One run's persisted dataset: {@code triplets.jsonl} (every field) and GPL's {@code
- * gpl-training-data.tsv} (query id, positive id, negative id, margin). Rows are unique by triplet
- * key, so a replayed topic adds nothing; a row torn by a crash is cut off when the file is
- * reopened.
+ * One run's dataset in the shared folder. While it fills, each partition of {@code triplets} has
+ * its own part file, {@code parts/p-<n>.jsonl}, written only by the trainer instance that owns the
+ * partition, so any number of instances store one run side by side. Rows are unique by triplet key
+ * within a part (a replayed topic adds nothing; a row torn by a crash is cut off when the part is
+ * reopened), and a key belongs to one partition. Once complete, the parts become the canonical
+ * {@code triplets.jsonl} and GPL's {@code gpl-training-data.tsv} ({@link CanonicalDataset}).
  */
 public final class RunDataset implements AutoCloseable {
   public static final String JSONL = "triplets.jsonl";
   public static final String TSV = "gpl-training-data.tsv";
+  static final String PARTS = "parts";
 
   private final Path folder;
   private final EventCodec codec;
-  private final Set<String> keys = new HashSet<>();
-  private final BufferedWriter jsonl;
-  private final BufferedWriter tsv;
+  private final Map<Integer, Part> written = new HashMap<>();
+  private final Map<Path, long[]> counted = new HashMap<>(); // part -> {bytes read, rows}
 
-  private RunDataset(Path folder, EventCodec codec) throws IOException {
+  private RunDataset(Path folder, EventCodec codec) {
     this.folder = folder;
     this.codec = codec;
-    Files.createDirectories(folder);
-    int rows = loadKeys(folder.resolve(JSONL));
-    truncateToLines(folder.resolve(TSV), rows);
-    this.jsonl = append(folder.resolve(JSONL));
-    this.tsv = append(folder.resolve(TSV));
   }
 
   public static RunDataset open(Path folder, EventCodec codec) {
-    try {
-      return new RunDataset(folder, codec);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the dataset in " + folder, e);
-    }
+    return new RunDataset(folder, codec);
   }
 
-  /** Appends the triplets not seen before; returns how many were new. */
-  public synchronized int add(List<Triplet> triplets) {
-    int added = 0;
+  /** Appends the triplets of one partition that its part does not hold yet; returns how many. */
+  public synchronized int add(int partition, List<Triplet> triplets) {
+    Part part = written.computeIfAbsent(partition, this::openPart);
+    if (part.changedElsewhere()) { // another instance owned the partition meanwhile
+      closeQuietly(part);
+      part = openPart(partition);
+      written.put(partition, part);
+    }
     try {
+      int added = 0;
       for (Triplet t : triplets) {
-        if (!keys.add(t.key())) {
-          continue;
+        if (part.keys.add(t.key())) {
+          part.writer.write(codec.encode(t));
+          part.writer.newLine();
+          added++;
         }
-        jsonl.write(codec.encode(t));
-        jsonl.newLine();
-        tsv.write(
-            t.queryId()
-                + "\t"
-                + t.positiveId()
-                + "\t"
-                + t.negativeId()
-                + "\t"
-                + String.format(Locale.ROOT, "%.6f", t.margin()));
-        tsv.newLine();
-        added++;
       }
-      jsonl.flush();
-      tsv.flush();
+      part.writer.flush();
+      part.size = Files.size(part.file);
       return added;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot append to the dataset in " + folder, e);
     }
   }
 
-  public synchronized int rows() {
-    return keys.size();
+  /**
+   * Rows in every part, written by any instance: whole lines only, counted from where the last
+   * count stopped.
+   */
+  public synchronized long rows() {
+    long rows = 0;
+    for (Path part : parts()) {
+      long[] state = counted.computeIfAbsent(part, p -> new long[2]);
+      try (RandomAccessFile in = new RandomAccessFile(part.toFile(), "r")) {
+        in.seek(state[0]);
+        byte[] buffer = new byte[1 << 16];
+        long position = state[0];
+        for (int n; (n = in.read(buffer)) > 0; ) {
+          for (int i = 0; i < n; i++) {
+            if (buffer[i] == '\n') {
+              state[1]++;
+              state[0] = position + i + 1;
+            }
+          }
+          position += n;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot count the rows of " + part, e);
+      }
+      rows += state[1];
+    }
+    return rows;
   }
 
-  /** SHA-256 of {@code triplets.jsonl}, the identity of the dataset a model was trained on. */
-  public synchronized String checksum() {
-    try {
-      jsonl.flush();
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      try (var in = Files.newInputStream(folder.resolve(JSONL))) {
-        byte[] buffer = new byte[1 << 16];
-        for (int n; (n = in.read(buffer)) > 0; ) {
-          digest.update(buffer, 0, n);
-        }
+  /** The canonical rows of every part: one per key, ordered by key. */
+  public synchronized List<Triplet> canonicalRows() {
+    List<Triplet> all = new ArrayList<>();
+    for (Path part : parts()) {
+      try (Stream<String> lines = Files.lines(part, StandardCharsets.UTF_8)) {
+        lines
+            .filter(l -> !l.isBlank() && l.endsWith("}"))
+            .forEach(l -> all.add(codec.decode(Triplet.class, l)));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + part, e);
       }
-      return HexFormat.of().formatHex(digest.digest());
+    }
+    return CanonicalDataset.rows(all, codec);
+  }
+
+  /** Writes the canonical files from {@code rows}; returns the JSONL's checksum. */
+  public String writeCanonical(List<Triplet> rows) {
+    String checksum = write(rows, CanonicalDataset.Format.JSONL, JSONL);
+    write(rows, CanonicalDataset.Format.TSV, TSV);
+    return checksum;
+  }
+
+  private String write(List<Triplet> rows, CanonicalDataset.Format format, String name) {
+    Path tmp = folder.resolve(name + "." + ProcessHandle.current().pid() + ".tmp");
+    try {
+      String checksum;
+      try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        checksum = CanonicalDataset.write(rows, format, codec, out);
+      }
+      Files.move(
+          tmp,
+          folder.resolve(name),
+          StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+      return checksum;
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+      throw new UncheckedIOException("cannot write " + folder.resolve(name), e);
     }
   }
 
@@ -108,15 +145,40 @@ public final class RunDataset implements AutoCloseable {
     return folder;
   }
 
-  private int loadKeys(Path file) throws IOException {
-    if (!Files.exists(file)) {
-      return 0;
+  private List<Path> parts() {
+    Path dir = folder.resolve(PARTS);
+    if (!Files.isDirectory(dir)) {
+      return List.of();
     }
-    cutTornLastLine(file);
-    try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
-      lines.filter(l -> !l.isBlank()).forEach(l -> keys.add(codec.decode(Triplet.class, l).key()));
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(p -> p.getFileName().toString().endsWith(".jsonl")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir, e);
     }
-    return keys.size();
+  }
+
+  /** The part of a partition, with the keys it holds (it may have had another owner before). */
+  private Part openPart(int partition) {
+    Path file = folder.resolve(PARTS).resolve("p-" + partition + ".jsonl");
+    try {
+      Files.createDirectories(file.getParent());
+      Set<String> keys = new HashSet<>();
+      if (Files.exists(file)) {
+        cutTornLastLine(file);
+        counted.remove(file);
+        try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+          lines
+              .filter(l -> !l.isBlank())
+              .forEach(l -> keys.add(codec.decode(Triplet.class, l).key()));
+        }
+      }
+      BufferedWriter writer =
+          Files.newBufferedWriter(
+              file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      return new Part(file, keys, writer, Files.size(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the dataset part " + file, e);
+    }
   }
 
   private static void cutTornLastLine(Path file) throws IOException {
@@ -133,24 +195,41 @@ public final class RunDataset implements AutoCloseable {
     }
   }
 
-  private static void truncateToLines(Path file, int lines) throws IOException {
-    if (!Files.exists(file)) {
-      return;
-    }
-    List<String> kept = Files.readAllLines(file, StandardCharsets.UTF_8);
-    if (kept.size() != lines) {
-      Files.write(file, kept.subList(0, Math.min(lines, kept.size())), StandardCharsets.UTF_8);
-    }
-  }
-
-  private static BufferedWriter append(Path file) throws IOException {
-    return Files.newBufferedWriter(
-        file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-  }
-
   @Override
   public synchronized void close() throws IOException {
-    jsonl.close();
-    tsv.close();
+    for (Part part : written.values()) {
+      part.writer.close();
+    }
+  }
+
+  private static void closeQuietly(Part part) {
+    try {
+      part.writer.close();
+    } catch (IOException ignored) {
+      // the part is reopened from the file
+    }
+  }
+
+  /** A part this instance writes, and its size after this instance's last write. */
+  private static final class Part {
+    final Path file;
+    final Set<String> keys;
+    final BufferedWriter writer;
+    long size;
+
+    Part(Path file, Set<String> keys, BufferedWriter writer, long size) {
+      this.file = file;
+      this.keys = keys;
+      this.writer = writer;
+      this.size = size;
+    }
+
+    boolean changedElsewhere() {
+      try {
+        return Files.size(file) != size;
+      } catch (IOException e) {
+        return true;
+      }
+    }
   }
 }

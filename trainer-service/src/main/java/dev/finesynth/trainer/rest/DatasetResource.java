@@ -1,5 +1,7 @@
 package dev.finesynth.trainer.rest;
 
+import dev.finesynth.contracts.datasets.CanonicalDataset;
+import dev.finesynth.contracts.events.Triplet;
 import dev.finesynth.trainer.dataset.DatasetStore;
 import dev.finesynth.trainer.dataset.RunDataset;
 import jakarta.inject.Inject;
@@ -10,7 +12,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.List;
 
 /** Downloads a run's dataset, with its row count and checksum in the response headers. */
 @Path("/datasets")
@@ -24,17 +30,35 @@ public class DatasetResource {
     if (!store.exists(runId)) {
       throw new NotFoundException("no dataset for run " + runId);
     }
-    RunDataset dataset = store.dataset(runId);
     boolean tsv = "tsv".equals(format);
-    var file = store.folder(runId).resolve(tsv ? RunDataset.TSV : RunDataset.JSONL);
     var manifest = store.manifest(runId);
-    return Response.ok((jakarta.ws.rs.core.StreamingOutput) out -> Files.copy(file, out))
+    if (manifest.isPresent()) {
+      var file = store.folder(runId).resolve(tsv ? RunDataset.TSV : RunDataset.JSONL);
+      return Response.ok((StreamingOutput) out -> Files.copy(file, out))
+          .type(tsv ? "text/tab-separated-values" : "application/x-ndjson")
+          .header("X-Row-Count", manifest.get().rows())
+          .header("X-Checksum", manifest.get().checksum())
+          .header("X-Complete", true)
+          .build();
+    }
+    // still filling: the canonical rows stored so far, by every instance
+    List<Triplet> rows = store.dataset(runId).canonicalRows();
+    var codec = store.codec();
+    return Response.ok(
+            (StreamingOutput)
+                out -> {
+                  var writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                  CanonicalDataset.write(
+                      rows,
+                      tsv ? CanonicalDataset.Format.TSV : CanonicalDataset.Format.JSONL,
+                      codec,
+                      writer);
+                  writer.flush();
+                })
         .type(tsv ? "text/tab-separated-values" : "application/x-ndjson")
-        .header(
-            "X-Row-Count", manifest.map(DatasetStore.Manifest::rows).orElse((long) dataset.rows()))
-        .header(
-            "X-Checksum", manifest.map(DatasetStore.Manifest::checksum).orElse(dataset.checksum()))
-        .header("X-Complete", manifest.isPresent())
+        .header("X-Row-Count", rows.size())
+        .header("X-Checksum", CanonicalDataset.checksum(rows, codec))
+        .header("X-Complete", false)
         .build();
   }
 }

@@ -17,11 +17,11 @@ public class ModelStore {
   @Inject FinesynthConfig config;
 
   public Path checkpoint(String runId) {
-    return Path.of(config.home()).resolve("training").resolve(safe(runId)).resolve("checkpoint");
+    return config.sharedFolder().resolve("training").resolve(safe(runId)).resolve("checkpoint");
   }
 
   public Path model(String runId, int epoch) {
-    return Path.of(config.home()).resolve("models").resolve(safe(runId)).resolve("epoch-" + epoch);
+    return config.sharedFolder().resolve("models").resolve(safe(runId)).resolve("epoch-" + epoch);
   }
 
   public boolean finished(String runId) {
@@ -37,8 +37,27 @@ public class ModelStore {
     }
   }
 
+  /** Whether the run's training ended: finished, or failed (retried only when asked again). */
+  public boolean ended(String runId) {
+    return finished(runId) || Files.exists(marker(runId).resolveSibling("FAILED"));
+  }
+
+  public void markFailed(String runId, String reason) {
+    try {
+      Files.createDirectories(marker(runId).getParent());
+      Files.writeString(marker(runId).resolveSibling("FAILED"), reason + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The file whose lock the instance that trains the run holds. */
+  public Path lock(String runId) {
+    return marker(runId).resolveSibling(".lock");
+  }
+
   private Path marker(String runId) {
-    return Path.of(config.home()).resolve("training").resolve(safe(runId)).resolve("FINISHED");
+    return config.sharedFolder().resolve("training").resolve(safe(runId)).resolve("FINISHED");
   }
 
   private static String safe(String id) {

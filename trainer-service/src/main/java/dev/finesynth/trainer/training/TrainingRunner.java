@@ -2,36 +2,38 @@ package dev.finesynth.trainer.training;
 
 import dev.finesynth.contracts.codec.EventCodec;
 import dev.finesynth.contracts.events.RunSpec;
+import dev.finesynth.contracts.events.TrainingRequest;
+import dev.finesynth.contracts.topics.Topics;
 import dev.finesynth.servicekit.CancelledRuns;
+import dev.finesynth.servicekit.FolderLock;
 import dev.finesynth.servicekit.RunCatalog;
 import dev.finesynth.servicekit.RunEventPublisher;
 import dev.finesynth.trainer.dataset.DatasetStore;
-import dev.finesynth.trainer.messaging.TripletSink;
-import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Starts training for every run whose dataset is complete and whose training is not finished: when
- * the sink completes a dataset, and on a timer, which also resumes runs a killed trainer left
- * behind. Training runs on one dedicated thread (never the event loop; one gradient collector per
- * JVM). A cancelled run is not started, and a job in progress stops at its next step.
+ * Trains the runs the trainers' group gives this instance ({@code trainings}). A request is
+ * committed only when the run's training has ended, so when an instance dies mid-run the group
+ * hands the request to another, which resumes from the last checkpoint in the shared folder. The
+ * instance that trains a run holds its lock there, so a request that a rebalance delivers twice
+ * waits for the first and then finds the run trained. One job at a time (the {@code training} pool
+ * has one thread: one gradient collector per JVM). A cancelled run is not started, and a job in
+ * progress stops at its next step.
  */
 @Singleton
 public class TrainingRunner {
   private static final Logger LOG = Logger.getLogger(TrainingRunner.class);
-
   private static final String NOT_STARTED = "training not started: the run is cancelled";
+  private static final Duration SPEC_WAIT = Duration.ofMinutes(10);
 
   @Inject RunCatalog runs;
   @Inject CancelledRuns cancelled;
@@ -48,40 +50,29 @@ public class TrainingRunner {
   @Channel("metrics")
   Emitter<Record<String, String>> metricEmitter;
 
-  private final ExecutorService worker =
-      Executors.newSingleThreadExecutor(r -> new Thread(r, "trainer"));
-  private final Set<String> queued = ConcurrentHashMap.newKeySet();
-
-  void onDatasetCompleted(@Observes TripletSink.DatasetCompleted completed) {
-    runs.find(completed.runId()).ifPresent(this::submit);
-  }
-
-  @Scheduled(every = "${finesynth.trainer.scan-interval:10s}", delayed = "5s")
-  void scan() {
-    runs.all().forEach(this::submit);
-  }
-
-  /**
-   * Queues the run's training if it is due (its dataset, or the earlier run's dataset it names, is
-   * complete); returns whether it was queued now.
-   */
-  public boolean submit(RunSpec run) {
-    if (run.training() == null
-        || models.finished(run.runId())
-        || datasets.manifest(run.training().datasetOf(run.runId())).isEmpty()
-        || queued.contains(run.runId()) // a job in progress acknowledges its own cancellation
-        || cancelled.stop(run.runId(), NOT_STARTED)
-        || !queued.add(run.runId())) {
-      return false;
+  @Incoming("trainings")
+  @Blocking("training")
+  public void onRequest(Record<String, String> record) throws InterruptedException {
+    TrainingRequest request = codec.decode(Topics.TRAININGS, record.value());
+    RunSpec run = awaitRun(request.runId());
+    if (due(run)) {
+      try (FolderLock lock = FolderLock.acquire(models.lock(run.runId()))) {
+        if (due(run)) { // another instance may have trained it while this one waited
+          train(run);
+        }
+      }
     }
-    worker.submit(() -> train(run));
-    return true;
   }
 
-  private void train(RunSpec run) {
-    if (cancelled.stop(run.runId(), NOT_STARTED)) {
-      return; // cancelled while it waited for the worker
-    }
+  /** Whether the run still needs training: asked for, dataset complete, not ended or cancelled. */
+  boolean due(RunSpec run) {
+    return run.training() != null
+        && !models.ended(run.runId())
+        && datasets.manifest(run.training().datasetOf(run.runId())).isPresent()
+        && !cancelled.stop(run.runId(), NOT_STARTED);
+  }
+
+  void train(RunSpec run) {
     try {
       new TrainingJob(
               TrainingPlan.of(run),
@@ -94,13 +85,25 @@ public class TrainingRunner {
               codec)
           .run();
     } catch (RuntimeException e) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw e; // shutting down: another instance, or this one restarted, resumes the run
+      }
       LOG.errorf(e, "training of run %s failed", run.runId());
+      models.markFailed(run.runId(), String.valueOf(e.getMessage()));
       events.failed(run.runId(), "training failed: " + e.getMessage());
     }
   }
 
-  @PreDestroy
-  void stop() {
-    worker.shutdownNow();
+  private RunSpec awaitRun(String runId) throws InterruptedException {
+    long deadline = System.nanoTime() + SPEC_WAIT.toNanos();
+    Optional<RunSpec> run;
+    while ((run = runs.find(runId)).isEmpty()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "no run spec for " + runId + " arrived within " + SPEC_WAIT);
+      }
+      runs.awaitChange(Duration.ofSeconds(5));
+    }
+    return run.get();
   }
 }

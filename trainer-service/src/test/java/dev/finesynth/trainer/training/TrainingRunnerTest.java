@@ -81,10 +81,9 @@ class TrainingRunnerTest {
         ServiceKitFixture.runSpec(
             "fit2", TrainingSpec.defaults().withDatasetRunId("still-mining"), null);
 
-    assertThat(runner.submit(pending)).isFalse();
-    assertThat(runner.submit(run)).isFalse(); // its own dataset is not complete
-    assertThat(runner.submit(fit)).isTrue();
-    runner.stop();
+    assertThat(runner.due(pending)).isFalse();
+    assertThat(runner.due(run)).isFalse(); // its own dataset is not complete
+    assertThat(runner.due(fit)).isTrue();
   }
 
   private static TrainingProgress step(long step) {
@@ -96,8 +95,8 @@ class TrainingRunnerTest {
     kit.cancel(run.runId());
     TrainingRunner runner = runner();
 
-    assertThat(runner.submit(run)).isFalse();
-    assertThat(runner.submit(run)).isFalse(); // the timer asks again
+    assertThat(runner.due(run)).isFalse();
+    assertThat(runner.due(run)).isFalse(); // a repeated request asks again
 
     assertThat(kit.runEvents())
         .singleElement()
@@ -108,7 +107,14 @@ class TrainingRunnerTest {
               assertThat(e.message()).contains("not started");
             });
     assertThat(modelRecords.sent()).isEmpty();
-    runner.stop();
+  }
+
+  @Test
+  void aRunWhoseTrainingFailedOrFinishedIsNotTrainedAgain() {
+    TrainingRunner runner = runner();
+    assertThat(runner.due(run)).isTrue();
+    runner.models.markFailed(run.runId(), "out of memory");
+    assertThat(runner.due(run)).isFalse();
   }
 
   @Test
