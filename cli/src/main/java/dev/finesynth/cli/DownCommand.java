@@ -10,8 +10,8 @@ import picocli.CommandLine.ParentCommand;
     name = "down",
     mixinStandardHelpOptions = true,
     description =
-        "Stop the services and the broker that `up` started; runs, datasets and models stay for"
-            + " the next `up`.")
+        "Stop every service instance and the broker that `up` started; runs, datasets and models"
+            + " stay for the next `up`.")
 class DownCommand implements Callable<Integer> {
   @ParentCommand FinesynthCli cli;
 

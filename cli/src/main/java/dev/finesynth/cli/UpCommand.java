@@ -1,16 +1,20 @@
 package dev.finesynth.cli;
 
 import dev.finesynth.cli.stack.LocalStack;
+import dev.finesynth.cli.stack.ReplicaOptions;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(
     name = "up",
     mixinStandardHelpOptions = true,
-    description = "Start a local Kafka broker and the four services in the background.")
+    description =
+        "Start a local Kafka broker and the four services in the background, each as --replicas"
+            + " instances.")
 class UpCommand implements Callable<Integer> {
   @ParentCommand FinesynthCli cli;
 
@@ -31,9 +35,11 @@ class UpCommand implements Callable<Integer> {
       description = "Seconds to wait for every service to be ready (default ${DEFAULT-VALUE}).")
   int timeoutSeconds;
 
+  @Mixin ReplicaOptions replicas = new ReplicaOptions();
+
   @Override
   public Integer call() throws Exception {
-    LocalStack stack = new LocalStack(cli.root(), System.out);
+    LocalStack stack = replicas.applyTo(new LocalStack(cli.root(), System.out));
     String kafka = bootstrapServers != null ? bootstrapServers : stack.startBroker(kafkaPort);
     System.out.println("kafka      " + kafka);
     stack.startServices(kafka, Duration.ofSeconds(timeoutSeconds));

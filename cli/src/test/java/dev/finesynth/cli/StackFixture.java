@@ -32,12 +32,23 @@ final class StackFixture implements AutoCloseable {
   /** With these variables added to the services' environment. */
   static StackFixture start(Map<String, String> environment)
       throws IOException, InterruptedException {
+    return start(environment, Map.of(), true);
+  }
+
+  /**
+   * A stack laid out with {@code replicas} instances per service; with {@code all} false only the
+   * first instance of each starts (the test starts the others with {@code stack.start(id, ...)}).
+   */
+  static StackFixture start(
+      Map<String, String> environment, Map<String, Integer> replicas, boolean all)
+      throws IOException, InterruptedException {
     Path state = Files.createTempDirectory("finesynth-stack-");
     String prefix = "it-" + java.util.UUID.randomUUID().toString().substring(0, 8) + ".";
     LocalStack stack =
         new LocalStack(KafkaBroker.projectRoot(), state, freePortRun(), System.out)
             .withTopicPrefix(prefix)
-            .withEnvironment(environment);
+            .withEnvironment(environment)
+            .withReplicas(replicas);
     StackFixture fixture = new StackFixture(stack, state);
     // a crashed or killed test JVM must not leave services behind
     Runtime.getRuntime()
@@ -50,7 +61,13 @@ final class StackFixture implements AutoCloseable {
                     // best effort at exit
                   }
                 }));
-    stack.startServices(KafkaBroker.bootstrapServers(), Duration.ofMinutes(3));
+    if (all) {
+      stack.startServices(KafkaBroker.bootstrapServers(), Duration.ofMinutes(3));
+    } else {
+      for (String service : java.util.List.of("miner", "scorer", "trainer", "evaluator")) {
+        stack.start(service + "-0", KafkaBroker.bootstrapServers(), Duration.ofMinutes(3));
+      }
+    }
     return fixture;
   }
 
@@ -63,16 +80,22 @@ final class StackFixture implements AutoCloseable {
     return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  /** Four consecutive free ports. */
+  /** A base port whose instance ports (four per instance, up to four instances) are free. */
   private static int freePortRun() throws IOException {
     Random random = new Random();
     for (int attempt = 0; attempt < 50; attempt++) {
       int base = 20_000 + random.nextInt(20_000);
-      if (free(base) && free(base + 1) && free(base + 2) && free(base + 3)) {
+      boolean free = true;
+      for (int i = 0; i < 4 && free; i++) {
+        for (int k = 0; k < 4 && free; k++) {
+          free = free(base + LocalStack.INSTANCE_PORT_STRIDE * i + k);
+        }
+      }
+      if (free) {
         return base;
       }
     }
-    throw new IOException("no four consecutive free ports found");
+    throw new IOException("no free run of ports found");
   }
 
   private static boolean free(int port) {

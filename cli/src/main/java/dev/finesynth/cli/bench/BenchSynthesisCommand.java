@@ -1,6 +1,7 @@
 package dev.finesynth.cli.bench;
 
 import dev.finesynth.cli.FinesynthHome;
+import dev.finesynth.cli.stack.ReplicaOptions;
 import dev.finesynth.cli.stack.StackSession;
 import dev.finesynth.client.FinesynthClient;
 import dev.finesynth.client.RunRequest;
@@ -31,6 +32,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -70,6 +72,8 @@ public class BenchSynthesisCommand implements Callable<Integer> {
   @Option(names = "--keep", description = "Leave the local stack running.")
   boolean keep;
 
+  @Mixin ReplicaOptions replicas = new ReplicaOptions();
+
   @Spec CommandSpec spec;
 
   @Override
@@ -92,7 +96,7 @@ public class BenchSynthesisCommand implements Callable<Integer> {
         scorerTps);
     out.flush();
 
-    try (StackSession session = StackSession.open(FinesynthHome.root(), keep, out)) {
+    try (StackSession session = StackSession.open(FinesynthHome.root(), replicas, keep, out)) {
       FinesynthClient client =
           FinesynthClient.connect(session.bootstrapServers(), Topics.DEFAULT_PREFIX);
       out.println("[bench] warm-up run: the miner indexes the corpus");

@@ -2,6 +2,7 @@ package dev.finesynth.cli.commands;
 
 import dev.finesynth.cli.FinesynthHome;
 import dev.finesynth.cli.bench.RecipeRunner;
+import dev.finesynth.cli.stack.ReplicaOptions;
 import dev.finesynth.cli.stack.StackSession;
 import dev.finesynth.client.FinesynthClient;
 import dev.finesynth.client.RunStatus;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,6 +43,8 @@ public class DemoCommand implements Callable<Integer> {
   @Option(names = "--sample", description = "A BEIR folder to use instead of the bundled sample.")
   Path sample;
 
+  @Mixin ReplicaOptions replicas = new ReplicaOptions();
+
   @Spec CommandSpec spec;
 
   @Override
@@ -55,7 +59,7 @@ public class DemoCommand implements Callable<Integer> {
         TrainingSpec.defaults()
             .withSchedule("AdamW", 2e-5, epochs, 32, 10)
             .withCheckpointEverySteps(50);
-    try (StackSession session = StackSession.open(root, keep, out)) {
+    try (StackSession session = StackSession.open(root, replicas, keep, out)) {
       FinesynthClient client =
           FinesynthClient.connect(session.bootstrapServers(), Topics.DEFAULT_PREFIX);
       var outcome =

@@ -12,26 +12,62 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The broker and the four services as background processes on this machine, with their logs under
- * {@code <state>/logs/}, their process ids under {@code <state>/pids/} and their data under {@code
- * <state>/data/}. The default state folder is the checkout's {@code .finesynth/}.
+ * The broker and the four services as background processes on this machine, each service as one or
+ * more instances ({@link #withReplicas}), with their logs under {@code <state>/logs/}, their
+ * process ids under {@code <state>/pids/} and their data under {@code <state>/data/}. The default
+ * state folder is the checkout's {@code .finesynth/}.
+ *
+ * <p>Instance {@code i} of service {@code k} (miner 0, scorer 1, trainer 2, evaluator 3) has the id
+ * {@code <name>-<i>} ({@code miner-0}, {@code miner-1}, ...) and listens on:
+ *
+ * <ul>
+ *   <li>{@code basePort + k} for instance 0, as a one-instance stack always did (8081 to 8084 by
+ *       default);
+ *   <li>{@code basePort + 10 * i + k} for instance {@code i >= 1} (miner-1 on 8091, scorer-1 on
+ *       8092, ..., miner-2 on 8101), so instances never share a port however many there are.
+ * </ul>
+ *
+ * <p>Instance 0 keeps the file names of a one-instance stack, {@code <state>/pids/<name>.pid} and
+ * {@code <state>/logs/<name>.log}; instance {@code i >= 1} has {@code <state>/pids/<id>.pid} and
+ * {@code <state>/logs/<id>.log}. Every instance gets its own local folder, {@code
+ * -Dfinesynth.home=<state>/data/<id>}, the folder all instances share, {@code
+ * -Dfinesynth.shared=<state>/data/shared} (datasets, checkpoints, models, reports: {@link
+ * #dataDir()}), and its id, {@code -Dfinesynth.instance=<id>}. An instance can be pinned to cores
+ * ({@link #withCpuAffinity}): it then starts under {@code taskset -c <cpus>}.
  */
 public final class LocalStack {
   /** Default HTTP port of the first service; the others follow. */
   public static final int DEFAULT_BASE_PORT = 8081;
 
+  /** The services in port order, with their heap. */
+  private static final Map<String, String> SERVICES =
+      orderedMap("miner", "2g", "scorer", "2g", "trainer", "4g", "evaluator", "2g");
+
+  /** Port distance between instance {@code i} and {@code i + 1} of a service (from instance 1). */
+  public static final int INSTANCE_PORT_STRIDE = 10;
+
+  private static final Pattern CPU_LIST = Pattern.compile("[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*");
+  private static final Pattern PID_FILE = Pattern.compile("([a-z]+)(?:-([0-9]+))?\\.pid");
+
   private final Path root;
   private final Path state;
-  private final List<ServiceProcess> services;
+  private final int basePort;
+  private List<ServiceProcess> services;
   private final PrintStream out;
   private String topicPrefix = dev.finesynth.contracts.topics.Topics.DEFAULT_PREFIX;
   private Map<String, String> environment = Map.of();
+  private Map<String, String> cpuAffinity = Map.of();
+  private String lastBootstrapServers;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -40,17 +76,80 @@ public final class LocalStack {
     this(root, root.resolve(".finesynth"), DEFAULT_BASE_PORT, out);
   }
 
-  /** A stack with its state in {@code state} and its services on ports from {@code basePort}. */
+  /**
+   * A stack with its state in {@code state} and its services on ports from {@code basePort}, one
+   * instance of each until {@link #withReplicas} says otherwise.
+   */
   public LocalStack(Path root, Path state, int basePort, PrintStream out) {
     this.root = root;
     this.state = state;
+    this.basePort = basePort;
     this.out = out;
-    this.services =
-        List.of(
-            new ServiceProcess("miner", basePort, "2g"),
-            new ServiceProcess("scorer", basePort + 1, "2g"),
-            new ServiceProcess("trainer", basePort + 2, "4g"),
-            new ServiceProcess("evaluator", basePort + 3, "2g"));
+    this.services = layout(basePort, Map.of());
+  }
+
+  /**
+   * The instances of a stack on ports from {@code basePort}: for each service in order (miner,
+   * scorer, trainer, evaluator), {@code replicas.get(name)} instances (1 where absent), numbered
+   * from 0, on the ports the class comment describes.
+   */
+  public static List<ServiceProcess> layout(int basePort, Map<String, Integer> replicas) {
+    for (var entry : replicas.entrySet()) {
+      if (!SERVICES.containsKey(entry.getKey())) {
+        throw new IllegalArgumentException(
+            "no service " + entry.getKey() + "; the services are " + SERVICES.keySet());
+      }
+      if (entry.getValue() == null || entry.getValue() < 1) {
+        throw new IllegalArgumentException(
+            entry.getKey() + " needs 1 instance or more: " + entry.getValue());
+      }
+    }
+    List<ServiceProcess> all = new ArrayList<>();
+    int k = 0;
+    for (var service : SERVICES.entrySet()) {
+      int count = replicas.getOrDefault(service.getKey(), 1);
+      for (int i = 0; i < count; i++) {
+        all.add(new ServiceProcess(service.getKey(), i, port(basePort, k, i), service.getValue()));
+      }
+      k++;
+    }
+    return List.copyOf(all);
+  }
+
+  /** The port of instance {@code instance} of the {@code serviceIndex}-th service. */
+  static int port(int basePort, int serviceIndex, int instance) {
+    return instance == 0
+        ? basePort + serviceIndex
+        : basePort + INSTANCE_PORT_STRIDE * instance + serviceIndex;
+  }
+
+  /** {@code replicas} instances of every service. */
+  public LocalStack withReplicas(int replicas) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    SERVICES.keySet().forEach(name -> counts.put(name, replicas));
+    return withReplicas(counts);
+  }
+
+  /** This many instances of each named service; a service not named keeps one. */
+  public LocalStack withReplicas(Map<String, Integer> replicas) {
+    this.services = layout(basePort, replicas);
+    return this;
+  }
+
+  /**
+   * Starts instances under {@code taskset -c <cpus>}: each key is an instance id ({@code miner-1})
+   * or a service name ({@code miner}: all its instances), each value a CPU list as taskset takes it
+   * ({@code 0}, {@code 2-3}, {@code 0,4-5}); an id wins over its service's name.
+   */
+  public LocalStack withCpuAffinity(Map<String, String> cpuAffinity) {
+    for (var entry : cpuAffinity.entrySet()) {
+      if (!CPU_LIST.matcher(entry.getValue()).matches()) {
+        throw new IllegalArgumentException(
+            "not a CPU list for " + entry.getKey() + ": " + entry.getValue() + " (e.g. 0,2-3)");
+      }
+    }
+    this.cpuAffinity = Map.copyOf(cpuAffinity);
+    return this;
   }
 
   /** Runs the services on topics under this prefix (tests isolate themselves this way). */
@@ -72,17 +171,65 @@ public final class LocalStack {
     return topicPrefix;
   }
 
+  /** Every instance of every service, service by service. */
   public List<ServiceProcess> services() {
     return services;
   }
 
+  /** Instance 0 of the service {@code name}. */
   public ServiceProcess service(String name) {
-    return services.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    return services.stream()
+        .filter(s -> s.name().equals(name) && s.instance() == 0)
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no service " + name));
   }
 
-  /** Where the services keep their data: indexes, datasets, models, reports. */
+  /** Every instance of the service {@code name}, by instance index. */
+  public List<ServiceProcess> instances(String name) {
+    List<ServiceProcess> found = services.stream().filter(s -> s.name().equals(name)).toList();
+    if (found.isEmpty()) {
+      throw new IllegalArgumentException("no service " + name);
+    }
+    return found;
+  }
+
+  /** The instance with this id ({@code miner-1}); a bare service name means its instance 0. */
+  public ServiceProcess instance(String id) {
+    return services.stream()
+        .filter(s -> s.id().equals(id))
+        .findFirst()
+        .orElseGet(
+            () ->
+                services.stream()
+                    .filter(s -> s.name().equals(id) && s.instance() == 0)
+                    .findFirst()
+                    .orElseThrow(
+                        () ->
+                            new IllegalArgumentException(
+                                "no instance " + id + "; the instances are " + ids())));
+  }
+
+  private List<String> ids() {
+    return services.stream().map(ServiceProcess::id).toList();
+  }
+
+  /**
+   * The folder every instance shares ({@code -Dfinesynth.shared}), where the services keep
+   * datasets, checkpoints, models and reports.
+   */
   public Path dataDir() {
-    return state.resolve("data");
+    return state.resolve("data/shared");
+  }
+
+  /** The local folder of one instance ({@code -Dfinesynth.home}): its indexes and caches. */
+  public Path home(ServiceProcess service) {
+    return state.resolve("data").resolve(service.id());
+  }
+
+  /** The CPU list {@code service} is pinned to, if any. */
+  public Optional<String> cpuAffinity(ServiceProcess service) {
+    return Optional.ofNullable(cpuAffinity.get(service.id()))
+        .or(() -> Optional.ofNullable(cpuAffinity.get(service.name())));
   }
 
   /** Starts the local broker unless one runs already; returns its bootstrap address. */
@@ -102,28 +249,66 @@ public final class LocalStack {
     return Files.exists(file) ? Optional.of(Files.readString(file).trim()) : Optional.empty();
   }
 
-  /** Starts every service that is not running yet, then waits until all report ready. */
+  /** Starts every instance that is not running yet, then waits until all report ready. */
   public void startServices(String bootstrapServers, Duration timeout)
       throws IOException, InterruptedException {
-    Files.createDirectories(state.resolve("logs"));
-    Files.createDirectories(state.resolve("pids"));
+    this.lastBootstrapServers = bootstrapServers;
     for (ServiceProcess service : services) {
       if (pid(service).isEmpty()) {
-        start(service, bootstrapServers);
+        launch(service, bootstrapServers);
       }
     }
     long deadline = System.nanoTime() + timeout.toNanos();
     for (ServiceProcess service : services) {
       awaitReady(service, deadline);
       out.printf(
-          "%-10s %s  (health /q/health/ready, metrics /q/metrics, log %s)%n",
-          service.name(), service.url(), log(service));
+          "%-11s %s  (health /q/health/ready, metrics /q/metrics, log %s)%n",
+          service.id(), service.url(), log(service));
     }
   }
 
   /**
-   * Stops every service and the broker this stack started; returns how many processes stopped. The
-   * broker's storage and the services' data stay, so a later start has every run as it was.
+   * Starts the instance {@code id} ({@code miner-1}; a bare name is instance 0) unless it runs, on
+   * this broker, and waits until it reports ready.
+   */
+  public void start(String id, String bootstrapServers, Duration timeout)
+      throws IOException, InterruptedException {
+    ServiceProcess service = instance(id);
+    this.lastBootstrapServers = bootstrapServers;
+    if (pid(service).isEmpty()) {
+      launch(service, bootstrapServers);
+    }
+    awaitReady(service, System.nanoTime() + timeout.toNanos());
+  }
+
+  /**
+   * Stops the instance {@code id} if it runs and starts it again on the broker of the last start
+   * (or of {@link #bootstrapServers()}), then waits until it reports ready; after {@link #kill}
+   * this brings a crashed instance back.
+   */
+  public void restart(String id, Duration timeout) throws IOException, InterruptedException {
+    ServiceProcess service = instance(id);
+    String kafka = lastBootstrapServers;
+    if (kafka == null) {
+      kafka =
+          bootstrapServers()
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "no broker known to restart " + service.id() + " on; use start"));
+    }
+    Optional<ProcessHandle> process = pid(service).flatMap(ProcessHandle::of);
+    if (process.isPresent()) {
+      stop(process.get());
+    }
+    Files.deleteIfExists(pidFile(service));
+    start(service.id(), kafka, timeout);
+  }
+
+  /**
+   * Stops every service instance and the broker this stack started; returns how many processes
+   * stopped. The broker's storage and the services' data stay, so a later start has every run as it
+   * was.
    */
   public int stopAll() throws IOException, InterruptedException {
     return stopAll(false);
@@ -131,18 +316,19 @@ public final class LocalStack {
 
   /**
    * {@link #stopAll()}; with {@code purge}, also deletes the broker's storage and the services'
-   * data (indexes, datasets, models, reports): every run is forgotten.
+   * data (indexes, datasets, models, reports): every run is forgotten. Every instance with a pid
+   * file stops, also those an earlier start with more replicas left.
    */
   public int stopAll(boolean purge) throws IOException, InterruptedException {
     int stopped = 0;
-    for (ServiceProcess service : services) {
-      Optional<ProcessHandle> process = pid(service).flatMap(ProcessHandle::of);
+    for (var entry : pidFiles().entrySet()) {
+      Optional<ProcessHandle> process = readPid(entry.getValue()).flatMap(ProcessHandle::of);
       if (process.isPresent()) {
         stop(process.get());
         stopped++;
-        out.println("stopped " + service.name());
+        out.println("stopped " + entry.getKey());
       }
-      Files.deleteIfExists(pidFile(service));
+      Files.deleteIfExists(entry.getValue());
     }
     boolean brokerRunning = Files.exists(state.resolve("broker/pid"));
     if (brokerRunning || purge) { // the script also purges a stopped broker's storage
@@ -158,10 +344,33 @@ public final class LocalStack {
     }
     Files.deleteIfExists(state.resolve("bootstrap"));
     if (purge) {
-      deleteTree(dataDir());
-      out.println("deleted the broker's storage and " + dataDir());
+      Path data = state.resolve("data");
+      deleteTree(data);
+      out.println("deleted the broker's storage and " + data);
     }
     return stopped;
+  }
+
+  /** Instance id to pid file, for every pid file in {@code <state>/pids/}. */
+  private Map<String, Path> pidFiles() throws IOException {
+    Map<String, Path> found = new TreeMap<>();
+    for (ServiceProcess service : services) {
+      if (Files.exists(pidFile(service))) {
+        found.put(service.id(), pidFile(service));
+      }
+    }
+    Path pids = state.resolve("pids");
+    if (Files.isDirectory(pids)) {
+      try (var files = Files.list(pids)) {
+        for (Path file : files.toList()) {
+          Matcher m = PID_FILE.matcher(file.getFileName().toString());
+          if (m.matches()) {
+            found.putIfAbsent(m.group(1) + "-" + (m.group(2) == null ? "0" : m.group(2)), file);
+          }
+        }
+      }
+    }
+    return found;
   }
 
   /** Deletes this stack's whole state folder (logs, pids, data); call after {@link #stopAll}. */
@@ -169,19 +378,35 @@ public final class LocalStack {
     deleteTree(state);
   }
 
-  /** Kills one service at once, as a crash would (tests of recovery). */
-  public void kill(String name) throws IOException {
-    pid(service(name)).flatMap(ProcessHandle::of).ifPresent(ProcessHandle::destroyForcibly);
-    Files.deleteIfExists(pidFile(service(name)));
+  /**
+   * Kills one instance at once (SIGKILL), as a crash would (tests of recovery): {@code id} is an
+   * instance id ({@code miner-1}) or a service name (its instance 0).
+   */
+  public void kill(String id) throws IOException {
+    ServiceProcess service = instance(id);
+    pid(service)
+        .flatMap(ProcessHandle::of)
+        .ifPresent(
+            p -> {
+              p.destroyForcibly();
+              try {
+                p.onExit().get(10, TimeUnit.SECONDS);
+              } catch (Exception notYet) {
+                // gone soon; the pid file goes now
+              }
+            });
+    Files.deleteIfExists(pidFile(service));
   }
 
-  private void start(ServiceProcess service, String bootstrapServers) throws IOException {
-    Path runner = service.runner(root);
-    if (!Files.exists(runner)) {
-      throw new IllegalStateException(
-          runner + " is missing; build the project first: ./mvnw -q install -DskipTests");
-    }
-    List<String> command = new ArrayList<>(List.of("java", "-Xmx" + service.maxHeap()));
+  /**
+   * The command line that starts {@code service} on this broker: {@code taskset -c <cpus>} where it
+   * is pinned, then {@code java} with its heap, its {@code FINESYNTH_<NAME>_JAVA_OPTS}, its port,
+   * folders, id and topic prefix.
+   */
+  public List<String> command(ServiceProcess service, String bootstrapServers) {
+    List<String> command = new ArrayList<>();
+    cpuAffinity(service).ifPresent(cpus -> command.addAll(List.of("taskset", "-c", cpus)));
+    command.addAll(List.of("java", "-Xmx" + service.maxHeap()));
     String extra = System.getenv("FINESYNTH_" + service.name().toUpperCase() + "_JAVA_OPTS");
     if (extra != null && !extra.isBlank()) {
       command.addAll(List.of(extra.trim().split("\\s+")));
@@ -190,11 +415,27 @@ public final class LocalStack {
         List.of(
             "-Dkafka.bootstrap.servers=" + bootstrapServers,
             "-Dquarkus.http.port=" + service.port(),
-            "-Dfinesynth.home=" + dataDir(),
+            "-Dfinesynth.home=" + home(service),
+            "-Dfinesynth.shared=" + dataDir(),
+            "-Dfinesynth.instance=" + service.id(),
             "-Dfinesynth.topic-prefix=" + topicPrefix,
             "-jar",
-            runner.toString()));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
+            service.runner(root).toString()));
+    return command;
+  }
+
+  private void launch(ServiceProcess service, String bootstrapServers) throws IOException {
+    Path runner = service.runner(root);
+    if (!Files.exists(runner)) {
+      throw new IllegalStateException(
+          runner + " is missing; build the project first: ./mvnw -q install -DskipTests");
+    }
+    Files.createDirectories(state.resolve("logs"));
+    Files.createDirectories(state.resolve("pids"));
+    Files.createDirectories(home(service));
+    Files.createDirectories(dataDir());
+    ProcessBuilder builder =
+        new ProcessBuilder(command(service, bootstrapServers)).directory(root.toFile());
     // OpenMP threads that spin while waiting starve each other when services share the cores
     builder.environment().putIfAbsent("OMP_WAIT_POLICY", "PASSIVE");
     builder.environment().putIfAbsent("DJL_OFFLINE", "true");
@@ -212,8 +453,7 @@ public final class LocalStack {
             .build();
     while (System.nanoTime() < deadline) {
       if (pid(service).isEmpty()) {
-        throw new IllegalStateException(
-            service.name() + " exited during start; see " + log(service));
+        throw new IllegalStateException(service.id() + " exited during start; see " + log(service));
       }
       try {
         if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -224,7 +464,7 @@ public final class LocalStack {
       }
       Thread.sleep(250);
     }
-    throw new IllegalStateException(service.name() + " not ready in time; see " + log(service));
+    throw new IllegalStateException(service.id() + " not ready in time; see " + log(service));
   }
 
   private static void stop(ProcessHandle process) {
@@ -237,8 +477,11 @@ public final class LocalStack {
   }
 
   private Optional<Long> pid(ServiceProcess service) {
+    return readPid(pidFile(service));
+  }
+
+  private static Optional<Long> readPid(Path file) {
     try {
-      Path file = pidFile(service);
       if (!Files.exists(file)) {
         return Optional.empty();
       }
@@ -249,12 +492,26 @@ public final class LocalStack {
     }
   }
 
-  private Path pidFile(ServiceProcess service) {
-    return state.resolve("pids/" + service.name() + ".pid");
+  /** {@code <state>/pids/<name>.pid} for instance 0, {@code <state>/pids/<id>.pid} for others. */
+  public Path pidFile(ServiceProcess service) {
+    return state.resolve("pids/" + fileStem(service) + ".pid");
   }
 
+  /** {@code <state>/logs/<name>.log} for instance 0, {@code <state>/logs/<id>.log} for others. */
   public Path log(ServiceProcess service) {
-    return state.resolve("logs/" + service.name() + ".log");
+    return state.resolve("logs/" + fileStem(service) + ".log");
+  }
+
+  private static String fileStem(ServiceProcess service) {
+    return service.instance() == 0 ? service.name() : service.id();
+  }
+
+  private static Map<String, String> orderedMap(String... keysAndValues) {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return java.util.Collections.unmodifiableMap(map);
   }
 
   private static void deleteTree(Path root) throws IOException {

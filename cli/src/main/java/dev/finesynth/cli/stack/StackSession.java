@@ -29,7 +29,14 @@ public final class StackSession implements AutoCloseable {
 
   public static StackSession open(java.nio.file.Path root, boolean keep, PrintWriter out)
       throws Exception {
-    LocalStack stack = new LocalStack(root, System.out);
+    return open(root, new ReplicaOptions(), keep, out);
+  }
+
+  /** {@link #open(java.nio.file.Path, boolean, PrintWriter)} with these instances per service. */
+  public static StackSession open(
+      java.nio.file.Path root, ReplicaOptions replicas, boolean keep, PrintWriter out)
+      throws Exception {
+    LocalStack stack = replicas.applyTo(new LocalStack(root, System.out));
     var running = stack.bootstrapServers();
     String kafka = running.isPresent() ? running.get() : stack.startBroker(0);
     out.println(
