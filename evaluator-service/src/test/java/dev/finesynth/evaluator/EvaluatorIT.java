@@ -108,7 +108,9 @@ class EvaluatorIT {
     }
 
     Path folder = Path.of(config.home(), "reports", runId);
-    for (String file : List.of("report.json", "report.md", "chart.svg", "checkpoint-0.json", "checkpoint-1.json")) {
+    for (String file :
+        List.of(
+            "report.json", "report.md", "chart.svg", "checkpoint-0.json", "checkpoint-1.json")) {
       assertThat(folder.resolve(file)).isNotEmptyFile();
     }
     given()

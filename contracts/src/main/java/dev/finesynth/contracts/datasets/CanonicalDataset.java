@@ -1,8 +1,10 @@
 package dev.finesynth.contracts.datasets;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.finesynth.contracts.codec.EventCodec;
 import dev.finesynth.contracts.events.Triplet;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,9 +20,10 @@ import java.util.TreeMap;
 
 /**
  * The one definition of a run's dataset as a file: one row per triplet key, rows ordered by key,
- * each row the event's JSON (every field, none that depends on who stored it) or GPL's TSV line.
- * The trainer's stored dataset, its manifest and REST checksum and the CLI's {@code dataset --out}
- * are all written by it, so they agree whatever the arrival order and the number of instances.
+ * each row the event's JSON (every field, none that depends on who stored it) or GPL's TSV line,
+ * and its checksum. The trainer's stored dataset, its manifest and REST checksum and the CLI's
+ * {@code dataset --out} are all written by it, so they agree whatever the arrival order and the
+ * number of instances.
  */
 public final class CanonicalDataset {
   private CanonicalDataset() {}
@@ -69,23 +72,32 @@ public final class CanonicalDataset {
     };
   }
 
-  /** Writes the rows, each ended by a newline; returns the SHA-256 of what it wrote. */
+  /** Writes the rows, each ended by a newline; returns the dataset's {@link #checksum}. */
   public static String write(List<Triplet> rows, Format format, EventCodec codec, Writer out)
       throws IOException {
-    MessageDigest digest = sha256();
     for (Triplet t : rows) {
-      String line = line(t, format, codec) + "\n";
-      digest.update(line.getBytes(StandardCharsets.UTF_8));
-      out.write(line);
+      out.write(line(t, format, codec));
+      out.write('\n');
     }
-    return HexFormat.of().formatHex(digest.digest());
+    return checksum(rows, codec);
   }
 
-  /** The dataset's identity: SHA-256 of its canonical JSONL. */
+  /**
+   * The dataset's identity: SHA-256 of its canonical JSONL rows without the run id, so that two
+   * runs of the same recipe on the same data, with any number of instances, have the same checksum
+   * when, and only when, they hold the same rows.
+   */
   public static String checksum(List<Triplet> rows, EventCodec codec) {
     MessageDigest digest = sha256();
     for (Triplet t : rows) {
-      digest.update((codec.encode(t) + "\n").getBytes(StandardCharsets.UTF_8));
+      try {
+        ObjectNode row = (ObjectNode) codec.mapper().readTree(codec.encode(t));
+        row.remove("runId");
+        digest.update(
+            (codec.mapper().writeValueAsString(row) + "\n").getBytes(StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
     return HexFormat.of().formatHex(digest.digest());
   }
