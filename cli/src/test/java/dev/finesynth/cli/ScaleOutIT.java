@@ -136,19 +136,7 @@ class ScaleOutIT {
     }
     String waiting = waitingId;
     String other = "other-" + UUID.randomUUID().toString().substring(0, 6);
-    var next =
-        cli.run(
-            "synthesize",
-            "--queries",
-            SAMPLE.toString(),
-            "--corpus",
-            SAMPLE.toString(),
-            "--models",
-            "offline-fast",
-            "--num-relations",
-            Integer.toString(NUM_RELATIONS),
-            "--name",
-            other);
+    var next = synthesize(other);
     assertThat(next.exitCode()).as(next.err()).isZero();
     await()
         .atMost(Duration.ofMinutes(10))
@@ -156,32 +144,35 @@ class ScaleOutIT {
         .until(() -> run(other).status() == RunStatus.FINISHED);
     assertThat(run(waiting).status()).isNotIn(RunStatus.FINISHED, RunStatus.FAILED);
     assertThat(run(waiting).log())
-        .anySatisfy(e -> assertThat(e.message()).contains("waits for corpus"));
+        .anySatisfy(e -> assertThat(e.message()).startsWith("mining waits for"));
     assertThat(cli.run("cancel", waiting).exitCode()).isZero();
   }
 
   private static String start(String label) throws Exception {
     String name = label + "-" + UUID.randomUUID().toString().substring(0, 6);
-    var result =
-        cli.run(
-            "synthesize",
-            "--queries",
-            SAMPLE.toString(),
-            "--corpus",
-            SAMPLE.toString(),
-            "--models",
-            "offline-fast",
-            "--num-relations",
-            Integer.toString(NUM_RELATIONS),
-            "--name",
-            name,
-            "--fit",
-            "--epochs",
-            "1",
-            "--eval",
-            SAMPLE.toString());
+    var result = synthesize(name, "--fit", "--epochs", "1", "--eval", SAMPLE.toString());
     assertThat(result.exitCode()).as(result.err()).isZero();
     return name;
+  }
+
+  /** Synthesizes from the sample with the offline-fast preset, plus {@code extra} options. */
+  private static CliRunner.Result synthesize(String name, String... extra) throws Exception {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "synthesize",
+                "--queries",
+                SAMPLE.toString(),
+                "--corpus",
+                SAMPLE.toString(),
+                "--models",
+                "offline-fast",
+                "--num-relations",
+                Integer.toString(NUM_RELATIONS),
+                "--name",
+                name));
+    args.addAll(List.of(extra));
+    return cli.run(args.toArray(String[]::new));
   }
 
   /**

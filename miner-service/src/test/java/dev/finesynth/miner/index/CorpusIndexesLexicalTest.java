@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.finesynth.contracts.events.CorpusDocument;
 import dev.finesynth.miner.corpus.CorpusStore;
 import dev.finesynth.servicekit.FinesynthConfig;
+import dev.finesynth.servicekit.ServiceKitFixture;
 import dev.finesynth.teacher.lexical.Bm25Index;
 import java.nio.file.Path;
 import java.util.List;
@@ -67,51 +68,6 @@ class CorpusIndexesLexicalTest {
   }
 
   private static FinesynthConfig config(Path home) {
-    return new FinesynthConfig() {
-      @Override
-      public String service() {
-        return "miner";
-      }
-
-      @Override
-      public String topicPrefix() {
-        return "t.";
-      }
-
-      @Override
-      public String home() {
-        return home.toString();
-      }
-
-      @Override
-      public java.time.Duration waitDeadline() {
-        return java.time.Duration.ofMinutes(1);
-      }
-
-      @Override
-      public int waitCapacity() {
-        return 1000;
-      }
-
-      @Override
-      public java.util.Optional<String> shared() {
-        return java.util.Optional.empty();
-      }
-
-      @Override
-      public java.util.Optional<String> instance() {
-        return java.util.Optional.empty();
-      }
-
-      @Override
-      public Topics topics() {
-        return null;
-      }
-
-      @Override
-      public Events events() {
-        return null;
-      }
-    };
+    return new ServiceKitFixture("miner", home).config;
   }
 }
