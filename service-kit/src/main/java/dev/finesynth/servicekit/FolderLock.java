@@ -11,24 +11,25 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * An exclusive lock on a file of the shared folder, held by one thread of one process at a time:
  * how instances of a service that share a folder take turns on a run's dataset, report or training.
  * The operating system releases it when the process dies, so a killed instance never leaves a run
- * locked. Threads of one JVM queue on an in-process lock first, since a JVM holds a file lock once.
+ * locked. Threads of one JVM queue on an in-process permit first, since a JVM holds a file lock
+ * once; not reentrant, and it may be released by another thread than the one that took it.
  */
 public final class FolderLock implements AutoCloseable {
-  private static final Map<Path, ReentrantLock> LOCAL = new ConcurrentHashMap<>();
+  private static final Map<Path, Semaphore> LOCAL = new ConcurrentHashMap<>();
   private static final long RETRY_MILLIS = 200;
 
-  private final ReentrantLock local;
+  private final Semaphore local;
   private final FileChannel channel;
   private final FileLock lock;
 
-  private FolderLock(ReentrantLock local, FileChannel channel, FileLock lock) {
+  private FolderLock(Semaphore local, FileChannel channel, FileLock lock) {
     this.local = local;
     this.channel = channel;
     this.lock = lock;
@@ -48,32 +49,37 @@ public final class FolderLock implements AutoCloseable {
   public static Optional<FolderLock> tryAcquire(Path file, Duration timeout)
       throws InterruptedException {
     Path key = file.toAbsolutePath().normalize();
-    ReentrantLock local = LOCAL.computeIfAbsent(key, k -> new ReentrantLock());
+    Semaphore local = LOCAL.computeIfAbsent(key, k -> new Semaphore(1));
     long deadline = System.nanoTime() + timeout.toNanos();
-    if (!local.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+    if (!local.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
       return Optional.empty();
     }
     try {
       Files.createDirectories(key.getParent());
       FileChannel channel =
           FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      while (true) {
-        FileLock lock = channel.tryLock();
-        if (lock != null) {
-          return Optional.of(new FolderLock(local, channel, lock));
+      try {
+        while (true) {
+          FileLock lock = channel.tryLock();
+          if (lock != null) {
+            return Optional.of(new FolderLock(local, channel, lock));
+          }
+          if (System.nanoTime() > deadline) {
+            channel.close();
+            local.release();
+            return Optional.empty();
+          }
+          Thread.sleep(RETRY_MILLIS);
         }
-        if (System.nanoTime() > deadline) {
-          channel.close();
-          local.unlock();
-          return Optional.empty();
-        }
-        Thread.sleep(RETRY_MILLIS);
+      } catch (IOException | InterruptedException | RuntimeException e) {
+        channel.close(); // the lock was not taken: the caller's catch below lets the local one go
+        throw e;
       }
     } catch (IOException e) {
-      local.unlock();
+      local.release();
       throw new UncheckedIOException("cannot lock " + key, e);
     } catch (InterruptedException | RuntimeException e) {
-      local.unlock();
+      local.release();
       throw e;
     }
   }
@@ -86,7 +92,7 @@ public final class FolderLock implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
-      local.unlock();
+      local.release();
     }
   }
 }
