@@ -12,31 +12,26 @@ import org.junit.jupiter.api.io.TempDir;
 class FolderLockTest {
   @TempDir Path dir;
 
-  @Test
-  void aSecondCallerWaitsUntilTheFirstLetsGo() throws Exception {
-    Path file = dir.resolve("run/.lock");
-    try (FolderLock held = FolderLock.acquire(file)) {
-      var other =
-          CompletableFuture.supplyAsync(
-              () -> {
-                try {
-                  return FolderLock.tryAcquire(file, Duration.ofMillis(300));
-                } catch (InterruptedException e) {
-                  throw new IllegalStateException(e);
-                }
-              });
-      assertThat(other.get()).isEmpty();
-    }
-    var after =
-        CompletableFuture.supplyAsync(
+  /** Tries the lock from another thread, as a second instance would. */
+  private static java.util.Optional<FolderLock> tryElsewhere(Path file) throws Exception {
+    return CompletableFuture.supplyAsync(
             () -> {
               try {
                 return FolderLock.tryAcquire(file, Duration.ofMillis(300));
               } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
               }
-            });
-    var lock = after.get();
+            })
+        .get();
+  }
+
+  @Test
+  void aSecondCallerWaitsUntilTheFirstLetsGo() throws Exception {
+    Path file = dir.resolve("run/.lock");
+    try (FolderLock held = FolderLock.acquire(file)) {
+      assertThat(tryElsewhere(file)).isEmpty();
+    }
+    var lock = tryElsewhere(file);
     assertThat(lock).isPresent();
     lock.get().close();
   }
