@@ -74,7 +74,8 @@ public final class FinesynthClient {
             request.queries().size(),
             request.training(),
             request.evaluation(),
-            Instant.now());
+            Instant.now(),
+            request.skipBadRecords() ? Boolean.TRUE : null);
     spec.validate(new Checks(EventLimits.DEFAULT));
     List<CorpusDocument> documents = new ArrayList<>();
     request
@@ -83,17 +84,6 @@ public final class FinesynthClient {
     try (RunPublisher publisher = cluster.publisher()) {
       publisher.corpus(documents);
       publisher.run(spec);
-      publisher.event(
-          RunEvent.of(
-              runId,
-              "run",
-              RunEventType.CREATED,
-              "created: "
-                  + request.queries().size()
-                  + " queries, "
-                  + documents.size()
-                  + " documents, preset "
-                  + request.models().preset()));
       publisher.queries(
           request.queries().stream()
               .map(q -> QueryEvent.of(runId, q.id(), q.text(), request.sourceOf(q.id())))

@@ -2,6 +2,7 @@ package dev.finesynth.client;
 
 import dev.finesynth.contracts.events.MetricEvent;
 import dev.finesynth.contracts.events.RunEvent;
+import dev.finesynth.contracts.events.RunEventType;
 import dev.finesynth.contracts.topics.Topics;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -31,6 +32,8 @@ public final class RunDirectory {
     RunView view = byId.get(event.runId());
     if (view != null) {
       view.apply(event);
+    } else if (event.type() == RunEventType.FAILED && event.stage().equals("trainer")) {
+      byId.put(event.runId(), RunView.rejected(event)); // its spec could not be read
     }
   }
 

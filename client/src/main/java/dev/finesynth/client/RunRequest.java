@@ -24,7 +24,8 @@ public record RunRequest(
     int maxDocumentLength,
     TrainingSpec training,
     EvaluationSpec evaluation,
-    Map<String, String> querySources) {
+    Map<String, String> querySources,
+    boolean skipBadRecords) {
 
   /** The document query {@code queryId} was made from, or null for a real query. */
   public String sourceOf(String queryId) {
@@ -48,6 +49,7 @@ public record RunRequest(
     private EvaluationSpec evaluation;
     private int pseudoQueries;
     private long pseudoQuerySeed = 42;
+    private boolean skipBadRecords;
 
     public Builder setQueries(List<TextRecord> queries) {
       this.queries = List.copyOf(queries);
@@ -103,6 +105,15 @@ public record RunRequest(
       return this;
     }
 
+    /**
+     * Leave out the run's records that cannot be read (queries added by other producers, say), and
+     * finish without them; by default the run fails naming them.
+     */
+    public Builder optSkipBadRecords(boolean skip) {
+      this.skipBadRecords = skip;
+      return this;
+    }
+
     public RunRequest build() {
       Objects.requireNonNull(queries, "queries are required");
       Objects.requireNonNull(documents, "documents are required");
@@ -127,7 +138,8 @@ public record RunRequest(
           maxDocumentLength,
           training,
           evaluation,
-          Map.copyOf(sources));
+          Map.copyOf(sources),
+          skipBadRecords);
     }
   }
 }

@@ -12,9 +12,10 @@ import java.util.Set;
 
 /**
  * One run as its events tell it, with no database: which stages started and completed, the last
- * progress of each, the log, the failure reason, and the metrics. Its status is FINISHED when every
- * stage the spec calls for has completed: mining, scoring and the dataset; training when asked; the
- * evaluation of the final model when held-out data was given.
+ * progress of each, the log, the failure reason, and the metrics. Its status is FINISHED once the
+ * services say so (the final stage's FINISHED event), or, for events of services that did not, when
+ * every stage the spec calls for has completed: mining, scoring and the dataset; training when
+ * asked; the evaluation of the final model when held-out data was given.
  */
 public final class RunView {
   private final RunSpec spec;
@@ -25,6 +26,7 @@ public final class RunView {
   private final List<MetricEvent> metrics = new ArrayList<>();
   private RunEvent failure;
   private RunEvent cancellation;
+  private RunEvent finish;
 
   public RunView(RunSpec spec) {
     this.spec = spec;
@@ -38,10 +40,37 @@ public final class RunView {
       case PROGRESS -> progress.apply(event);
       case FAILED -> failure = failure == null ? event : failure;
       case CANCELLED -> cancellation = event;
+      case FINISHED -> finish = event;
       default -> {
-        // CREATED, LOG, FINISHED: kept in the log only
+        // CREATED, LOG: kept in the log only
       }
     }
+  }
+
+  /**
+   * A run known only by its events: its spec was rejected (the services say why), so it has only a
+   * placeholder spec named by its key.
+   */
+  public static RunView rejected(RunEvent failure) {
+    RunView view =
+        new RunView(
+            new RunSpec(
+                RunSpec.SCHEMA_VERSION,
+                failure.runId(),
+                failure.runId(),
+                "-",
+                null,
+                2,
+                8,
+                8,
+                1,
+                2,
+                1,
+                null,
+                null,
+                failure.timestamp()));
+    view.apply(failure);
+    return view;
   }
 
   public void apply(MetricEvent metric) {
@@ -55,7 +84,11 @@ public final class RunView {
     if (failure != null) {
       return RunStatus.FAILED;
     }
-    boolean synthesizes = spec.training() == null || spec.training().datasetRunId() == null;
+    if (finish != null) {
+      return RunStatus.FINISHED;
+    }
+    // runs of services that published no FINISHED: every stage the spec calls for completed
+    boolean synthesizes = spec.synthesizes();
     if ((!synthesizes || completed.containsAll(List.of("miner", "scorer", "dataset")))
         && (spec.training() == null || completed.contains("trainer"))
         && (spec.training() == null || spec.evaluation() == null || finalModelEvaluated())) {

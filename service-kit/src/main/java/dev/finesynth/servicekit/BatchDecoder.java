@@ -1,6 +1,8 @@
 package dev.finesynth.servicekit;
 
 import dev.finesynth.contracts.codec.EventCodec;
+import dev.finesynth.contracts.events.Keys;
+import dev.finesynth.contracts.events.RunSpec;
 import dev.finesynth.contracts.topics.Topic;
 import dev.finesynth.contracts.validation.InvalidEventException;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -16,15 +18,39 @@ import java.util.function.Function;
 /**
  * Decodes a consumed batch record by record: valid events come back with their keys, invalid ones
  * go to the channel's dead-letter topic with the reason, and the batch carries on without them.
+ *
+ * <p>A bad record still counts toward its run's end (the run is the first part of its key): the run
+ * fails naming how many records were bad and the first reasons, or, when its spec skips bad
+ * records, each one is handed to {@link Skipped} (it becomes a shortfall) and the run is told.
  */
 @Singleton
 public class BatchDecoder {
+  private static final int REASONS_NAMED = 3;
+
   @Inject EventCodec codec;
   @Inject DeadLetters deadLetters;
+  @Inject RunCatalog runs;
+  @Inject RunEventPublisher events;
 
-  /** Valid events in batch order; a tombstone (null value) comes back with a null value. */
+  /** What a stage does with a bad record of a run that skips bad records. */
+  @FunctionalInterface
+  public interface Skipped {
+    void skip(RunSpec run, String key, String reason);
+  }
+
+  /** Valid events in batch order; bad records are not attributed to runs (corpus records). */
   public <V> List<Keyed<V>> decode(KafkaRecordBatch<String, String> batch, Topic<V> topic) {
+    return decode(batch, topic, null);
+  }
+
+  /**
+   * Valid events in batch order; a tombstone (null value) comes back with a null value. With {@code
+   * skipped}, each bad record's run fails or, if it skips bad records, hears of it.
+   */
+  public <V> List<Keyed<V>> decode(
+      KafkaRecordBatch<String, String> batch, Topic<V> topic, Skipped skipped) {
     List<Keyed<V>> valid = new ArrayList<>();
+    Map<String, List<String>> badByRun = new LinkedHashMap<>();
     for (KafkaRecord<String, String> record : batch.getRecords()) {
       if (record.getPayload() == null) {
         valid.add(new Keyed<>(record.getKey(), null, record.getPartition()));
@@ -36,9 +62,42 @@ public class BatchDecoder {
                 record.getKey(), codec.decode(topic, record.getPayload()), record.getPartition()));
       } catch (InvalidEventException e) {
         deadLetters.send(record, topic.name(), e);
+        if (skipped != null && record.getKey() != null) {
+          badByRun
+              .computeIfAbsent(Keys.owner(record.getKey()), k -> new ArrayList<>())
+              .add(record.getKey() + ": " + e.getMessage());
+        }
       }
     }
+    badByRun.forEach((runId, reasons) -> settle(topic, runId, reasons, skipped));
     return valid;
+  }
+
+  /** Fails the run of bad records, or skips them when its spec says so. */
+  private void settle(Topic<?> topic, String runId, List<String> reasons, Skipped skipped) {
+    var spec = runs.find(runId);
+    if (spec.isEmpty()) {
+      return; // no run by that id: the dead-letter topic has the records
+    }
+    String named =
+        reasons.size()
+            + " bad record"
+            + (reasons.size() == 1 ? "" : "s")
+            + " on "
+            + topic.name()
+            + " (first: "
+            + String.join("; ", reasons.subList(0, Math.min(REASONS_NAMED, reasons.size())))
+            + ")";
+    if (!spec.get().skipsBadRecords()) {
+      events.failed(
+          runId, named + "; the run asks not to skip bad records, see the dead-letter topic");
+      return;
+    }
+    for (String reason : reasons) {
+      int colon = reason.indexOf(": ");
+      skipped.skip(spec.get(), reason.substring(0, colon), reason.substring(colon + 2));
+    }
+    events.log(runId, "skipped " + named);
   }
 
   /**
@@ -46,9 +105,12 @@ public class BatchDecoder {
    * RunBatches#eachRun} processes.
    */
   public <V> Map<String, List<V>> decodeByRun(
-      KafkaRecordBatch<String, String> batch, Topic<V> topic, Function<V, String> runId) {
+      KafkaRecordBatch<String, String> batch,
+      Topic<V> topic,
+      Function<V, String> runId,
+      Skipped skipped) {
     Map<String, List<V>> byRun = new LinkedHashMap<>();
-    for (Keyed<V> record : decode(batch, topic)) {
+    for (Keyed<V> record : decode(batch, topic, skipped)) {
       byRun
           .computeIfAbsent(runId.apply(record.value()), k -> new ArrayList<>())
           .add(record.value());

@@ -12,10 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Every service's view of the run specs: folds the compacted {@code runs} topic into a map. An
- * invalid spec throws, which sends it to this service's runs dead-letter topic with the reason; the
- * run (the record's key) is marked FAILED with that reason too, so whoever waits on it learns why
- * instead of waiting for ever (a service older than the client that wrote the spec, say).
+ * Every service's view of the run specs: folds the compacted {@code runs} topic into a map, each
+ * spec with its preset's settings filled in. An invalid spec throws, which sends it to this
+ * service's runs dead-letter topic with the reason; the run itself is failed, once, by the
+ * trainers' {@code RunRegistrar}.
  */
 @Singleton
 public class RunCatalog {
@@ -23,7 +23,6 @@ public class RunCatalog {
 
   @Inject EventCodec codec;
   @Inject jakarta.enterprise.event.Event<RunArrived> arrived;
-  @Inject RunEventPublisher events;
 
   @Incoming("runs")
   public void onRun(Record<String, String> record) {
@@ -40,15 +39,9 @@ public class RunCatalog {
     }
   }
 
+  /** An invalid spec throws to the dead-letter topic; the trainers' RunRegistrar fails the run. */
   private RunSpec decode(Record<String, String> record) {
-    try {
-      return codec.decode(Topics.RUNS, record.value());
-    } catch (RuntimeException invalid) {
-      if (record.key() != null) {
-        events.failed(record.key(), "rejected the run spec: " + invalid.getMessage(), invalid);
-      }
-      throw invalid;
-    }
+    return codec.decode(Topics.RUNS, record.value());
   }
 
   /** Waits until a run spec arrives or {@code timeout} passes, whichever is first. */

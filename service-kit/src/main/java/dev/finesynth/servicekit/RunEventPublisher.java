@@ -3,6 +3,7 @@ package dev.finesynth.servicekit;
 import dev.finesynth.contracts.codec.EventCodec;
 import dev.finesynth.contracts.events.RunEvent;
 import dev.finesynth.contracts.events.RunEventType;
+import dev.finesynth.contracts.events.RunSpec;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -48,6 +49,28 @@ public class RunEventPublisher {
   /** Completion of a stage other than the service's own name, e.g. {@code dataset}. */
   public void completed(String runId, String stage, String message) {
     publish(RunEvent.of(runId, stage, RunEventType.COMPLETED, message));
+  }
+
+  /** The run is known to the services: its spec was read and accepted. */
+  public void created(String runId, String message) {
+    publish(RunEvent.of(runId, "run", RunEventType.CREATED, message));
+  }
+
+  /** The run ended well: its final stage ({@code RunSpec#finalStage}) completed. */
+  public void finished(String runId, String message) {
+    LOG.infof("[%s] finished: %s", runId, message);
+    publish(RunEvent.of(runId, "run", RunEventType.FINISHED, message));
+  }
+
+  /**
+   * Completes {@code stage} of {@code run}; when that is the run's final stage ({@link
+   * RunSpec#finalStage}), the run FINISHES with the same message.
+   */
+  public void completed(RunSpec run, String stage, String message) {
+    completed(run.runId(), stage, message);
+    if (stage.equals(run.finalStage())) {
+      finished(run.runId(), message);
+    }
   }
 
   public void failed(String runId, String reason) {

@@ -3,13 +3,13 @@ package dev.finesynth.servicekit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.finesynth.contracts.events.RunEventType;
+import dev.finesynth.contracts.events.Presets;
 import dev.finesynth.contracts.events.TrainingSpec;
 import dev.finesynth.contracts.validation.InvalidEventException;
 import io.smallrye.reactive.messaging.kafka.Record;
 import org.junit.jupiter.api.Test;
 
-/** A run spec a service cannot take fails the run with the reason, besides the dead letter. */
+/** Every service folds the run specs it can read, each with its preset resolved. */
 class RunCatalogTest {
   private final ServiceKitFixture kit = new ServiceKitFixture("miner");
 
@@ -22,35 +22,32 @@ class RunCatalogTest {
   }
 
   @Test
-  void anInvalidSpecThrowsAndFailsItsRunWithTheReason() {
+  void anInvalidSpecThrowsToTheDeadLetterTopicAndPublishesNothing() {
     String spec =
         kit.codec
             .encode(ServiceKitFixture.runSpec("r2", TrainingSpec.defaults(), null))
             .replace("\"numRelations\":3", "\"numRelations\":1");
 
     assertThatThrownBy(() -> kit.runs.onRun(Record.of("r2", spec)))
-        .isInstanceOf(InvalidEventException.class);
+        .isInstanceOf(InvalidEventException.class)
+        .hasMessage("numRelations: is 1, must be at least 2");
 
     assertThat(kit.runs.find("r2")).isEmpty();
-    assertThat(kit.runEvents())
-        .singleElement()
-        .satisfies(
-            e -> {
-              assertThat(e.runId()).isEqualTo("r2");
-              assertThat(e.stage()).isEqualTo("miner");
-              assertThat(e.type()).isEqualTo(RunEventType.FAILED);
-              assertThat(e.message())
-                  .isEqualTo("rejected the run spec: numRelations: is 1, must be at least 2");
-            });
+    assertThat(kit.runEvents()).isEmpty(); // the trainers' RunRegistrar fails the run, once
   }
 
   @Test
-  void unreadableJsonFailsItsRunToo() {
-    assertThatThrownBy(() -> kit.runs.onRun(Record.of("r3", "{not json")))
-        .isInstanceOf(RuntimeException.class);
+  void aSpecNamingOnlyAPresetGetsAllOfItsSettings() throws Exception {
+    var tree =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            kit.codec
+                .mapper()
+                .readTree(kit.codec.encode(ServiceKitFixture.runSpec("r3", null, null)));
+    tree.putObject("models").put("preset", "offline-fast"); // as a plain producer writes it
 
-    assertThat(kit.runEvents())
-        .singleElement()
-        .satisfies(e -> assertThat(e.message()).startsWith("rejected the run spec: "));
+    kit.runs.onRun(Record.of("r3", tree.toString()));
+
+    assertThat(kit.runs.find("r3").orElseThrow().models())
+        .isEqualTo(Presets.models("offline-fast"));
   }
 }

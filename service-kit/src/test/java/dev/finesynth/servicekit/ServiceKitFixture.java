@@ -30,6 +30,12 @@ public final class ServiceKitFixture {
   public final CancelledRuns cancelled = new CancelledRuns();
   public final RunCatalog runs = new RunCatalog();
   public final BatchDecoder decoder = new BatchDecoder();
+  public final RecordingEmitter shortfallRecords = new RecordingEmitter();
+  public final ShortfallPublisher shortfalls = new ShortfallPublisher();
+  public final Rebalances rebalances = new Rebalances();
+
+  /** {@code key: reason} of every record the decoder sent to a dead-letter topic. */
+  public final List<String> deadLettered = new java.util.ArrayList<>();
 
   public final FinesynthConfig config;
 
@@ -46,8 +52,21 @@ public final class ServiceKitFixture {
     cancelled.codec = codec;
     cancelled.events = events;
     runs.codec = codec;
-    runs.events = events;
     decoder.codec = codec;
+    shortfalls.codec = codec;
+    shortfalls.emitter = shortfallRecords;
+    decoder.runs = runs;
+    decoder.events = events;
+    decoder.deadLetters =
+        new DeadLetters() {
+          @Override
+          public void send(
+              io.smallrye.reactive.messaging.kafka.KafkaRecord<String, String> record,
+              String sourceTopic,
+              Exception reason) {
+            deadLettered.add(record.getKey() + ": " + reason.getMessage());
+          }
+        };
     runs.arrived = new NoObservers<>();
   }
 

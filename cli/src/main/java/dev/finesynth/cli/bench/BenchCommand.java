@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       BenchEncodersCommand.class,
       BenchSynthesisCommand.class,
+      BenchScaleCommand.class,
       BenchQualityCommand.class,
       BenchTeacherCommand.class
     })

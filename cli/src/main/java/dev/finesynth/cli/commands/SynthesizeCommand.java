@@ -91,6 +91,13 @@ public class SynthesizeCommand extends ClusterCommand {
   @Mixin PseudoQueryOption pseudoQueries = new PseudoQueryOption();
 
   @Option(
+      names = "--skip-bad-records",
+      description =
+          "Leave out records of the run that cannot be read and finish without them (by default"
+              + " the run fails naming them).")
+  boolean skipBadRecords;
+
+  @Option(
       names = "--num-relations",
       defaultValue = "10",
       description =
@@ -153,6 +160,7 @@ public class SynthesizeCommand extends ClusterCommand {
             .optMaxLengths(maxQueryLength, maxDocumentLength)
             .optTraining(fit ? training.spec() : null)
             .optEvaluation(evaluation())
+            .optSkipBadRecords(skipBadRecords)
             .build();
     FinesynthClient client = cluster.client();
     String runName = client.startRun(request);

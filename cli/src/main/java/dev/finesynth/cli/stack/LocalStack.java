@@ -252,15 +252,8 @@ public final class LocalStack {
   /** Starts every instance that is not running yet, then waits until all report ready. */
   public void startServices(String bootstrapServers, Duration timeout)
       throws IOException, InterruptedException {
-    this.lastBootstrapServers = bootstrapServers;
+    start(ids(), bootstrapServers, timeout);
     for (ServiceProcess service : services) {
-      if (pid(service).isEmpty()) {
-        launch(service, bootstrapServers);
-      }
-    }
-    long deadline = System.nanoTime() + timeout.toNanos();
-    for (ServiceProcess service : services) {
-      awaitReady(service, deadline);
       out.printf(
           "%-11s %s  (health /q/health/ready, metrics /q/metrics, log %s)%n",
           service.id(), service.url(), log(service));
@@ -273,12 +266,33 @@ public final class LocalStack {
    */
   public void start(String id, String bootstrapServers, Duration timeout)
       throws IOException, InterruptedException {
-    ServiceProcess service = instance(id);
+    start(List.of(id), bootstrapServers, timeout);
+  }
+
+  /**
+   * Starts every instance of {@code ids} that does not run, all at once (so that they start side by
+   * side), then waits until each reports ready.
+   */
+  public void start(List<String> ids, String bootstrapServers, Duration timeout)
+      throws IOException, InterruptedException {
     this.lastBootstrapServers = bootstrapServers;
-    if (pid(service).isEmpty()) {
-      launch(service, bootstrapServers);
+    List<ServiceProcess> started = ids.stream().map(this::instance).toList();
+    for (ServiceProcess service : started) {
+      if (pid(service).isEmpty()) {
+        launch(service, bootstrapServers);
+      }
     }
-    awaitReady(service, System.nanoTime() + timeout.toNanos());
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (ServiceProcess service : started) {
+      awaitReady(service, deadline);
+    }
+  }
+
+  /** Stops the instance {@code id} gracefully (SIGTERM: it commits what it has done) if it runs. */
+  public void stop(String id) throws IOException {
+    ServiceProcess service = instance(id);
+    pid(service).flatMap(ProcessHandle::of).ifPresent(LocalStack::stop);
+    Files.deleteIfExists(pidFile(service));
   }
 
   /**
@@ -297,11 +311,7 @@ public final class LocalStack {
                       new IllegalStateException(
                           "no broker known to restart " + service.id() + " on; use start"));
     }
-    Optional<ProcessHandle> process = pid(service).flatMap(ProcessHandle::of);
-    if (process.isPresent()) {
-      stop(process.get());
-    }
-    Files.deleteIfExists(pidFile(service));
+    stop(service.id());
     start(service.id(), kafka, timeout);
   }
 

@@ -52,6 +52,17 @@ public class ReplicaOptions {
               + " CPUS, e.g. --cpu-affinity miner-0=0-1 --cpu-affinity scorer=2,3.")
   Map<String, String> cpuAffinity = new LinkedHashMap<>();
 
+  /** Options as the command line would give them: counts by service name, pins by id or name. */
+  public static ReplicaOptions of(Map<String, Integer> counts, Map<String, String> pins) {
+    ReplicaOptions options = new ReplicaOptions();
+    options.miners = counts.get("miner");
+    options.scorers = counts.get("scorer");
+    options.trainers = counts.get("trainer");
+    options.evaluators = counts.get("evaluator");
+    options.cpuAffinity.putAll(pins);
+    return options;
+  }
+
   /** Instances per service, in the stack's order; every count checked to be 1 or more. */
   public Map<String, Integer> replicas() {
     Map<String, Integer> counts = new LinkedHashMap<>();

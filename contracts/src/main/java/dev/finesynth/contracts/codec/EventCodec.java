@@ -79,7 +79,8 @@ public final class EventCodec {
       throw new InvalidEventException("$", e.getOriginalMessage(), e);
     }
     if (value instanceof Event event) {
-      event.validate(new Checks(limits));
+      value = type.cast(event.resolved());
+      ((Event) value).validate(new Checks(limits));
     }
     return value;
   }

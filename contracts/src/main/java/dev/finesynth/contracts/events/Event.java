@@ -8,4 +8,12 @@ public interface Event extends Validated {
   int SCHEMA_VERSION = 1;
 
   int schemaVersion();
+
+  /**
+   * The event with what its readers derive from it filled in (a run spec's preset settings);
+   * readers see this, never the raw value. Most events are read as they are.
+   */
+  default Event resolved() {
+    return this;
+  }
 }

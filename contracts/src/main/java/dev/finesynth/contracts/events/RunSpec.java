@@ -1,5 +1,6 @@
 package dev.finesynth.contracts.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.finesynth.contracts.validation.Checks;
 import java.time.Instant;
 
@@ -14,6 +15,8 @@ import java.time.Instant;
  *     triplets
  * @param training null when the run only synthesizes
  * @param evaluation null when no held-out data was given
+ * @param skipBadRecords true: records of the run that cannot be read (dead-lettered) are left out,
+ *     and the run finishes without them and says so; false or absent: the run fails naming them
  */
 public record RunSpec(
     int schemaVersion,
@@ -29,14 +32,98 @@ public record RunSpec(
     long expectedQueries,
     TrainingSpec training,
     EvaluationSpec evaluation,
-    Instant createdAt)
+    Instant createdAt,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Boolean skipBadRecords)
     implements Event {
+
+  /** A run that fails on bad records. */
+  public RunSpec(
+      int schemaVersion,
+      String runId,
+      String name,
+      String corpusId,
+      SynthesisModels models,
+      int numRelations,
+      int maxQueryLength,
+      int maxDocumentLength,
+      int batchSize,
+      long expectedDocuments,
+      long expectedQueries,
+      TrainingSpec training,
+      EvaluationSpec evaluation,
+      Instant createdAt) {
+    this(
+        schemaVersion,
+        runId,
+        name,
+        corpusId,
+        models,
+        numRelations,
+        maxQueryLength,
+        maxDocumentLength,
+        batchSize,
+        expectedDocuments,
+        expectedQueries,
+        training,
+        evaluation,
+        createdAt,
+        null);
+  }
 
   public String key() {
     return runId;
   }
 
-  /** Rows the complete dataset holds. */
+  /** Whether records of this run that cannot be read are left out instead of failing the run. */
+  public boolean skipsBadRecords() {
+    return Boolean.TRUE.equals(skipBadRecords);
+  }
+
+  /** Whether this run mines and scores its own dataset (a fit of an earlier dataset does not). */
+  public boolean synthesizes() {
+    return training == null || training.datasetRunId() == null;
+  }
+
+  /**
+   * The stage whose completion ends the run: the evaluation of the final model when held-out data
+   * was given, else the training when asked for, else the dataset. That stage's service publishes
+   * the run's FINISHED event.
+   */
+  public String finalStage() {
+    if (training != null && evaluation != null) {
+      return "evaluator";
+    }
+    return training != null ? "trainer" : "dataset";
+  }
+
+  /** The spec with its preset's settings wherever it gives none. */
+  @Override
+  public RunSpec resolved() {
+    if (models == null) {
+      return this;
+    }
+    SynthesisModels full = models.withPresetDefaults();
+    return full == models
+        ? this
+        : new RunSpec(
+            schemaVersion,
+            runId,
+            name,
+            corpusId,
+            full,
+            numRelations,
+            maxQueryLength,
+            maxDocumentLength,
+            batchSize,
+            expectedDocuments,
+            expectedQueries,
+            training,
+            evaluation,
+            createdAt,
+            skipBadRecords);
+  }
+
+  /** Rows the complete dataset holds when every query yields all its triplets. */
   public long expectedTriplets() {
     return expectedQueries * (numRelations - 1L);
   }
@@ -45,6 +132,15 @@ public record RunSpec(
   public void validate(Checks checks) {
     checks.id("runId", runId).id("name", name).id("corpusId", corpusId).nested("models", models);
     checks.atLeast("numRelations", numRelations, 2).atLeast("maxQueryLength", maxQueryLength, 8);
+    if (synthesizes() && numRelations > expectedDocuments && expectedDocuments >= 1) {
+      throw new dev.finesynth.contracts.validation.InvalidEventException(
+          "numRelations",
+          "is "
+              + numRelations
+              + ", more than the corpus's "
+              + expectedDocuments
+              + " documents: no query can have that many candidates");
+    }
     checks.atLeast("maxDocumentLength", maxDocumentLength, 8).atLeast("batchSize", batchSize, 1);
     checks
         .atLeast("expectedDocuments", expectedDocuments, 1)

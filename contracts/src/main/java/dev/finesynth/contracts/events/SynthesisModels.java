@@ -103,6 +103,30 @@ public record SynthesisModels(
         preset, miner, teacher, fusion, lexicalShare, positive, labelScale, feedback);
   }
 
+  /**
+   * The models as the services use them: models that name a known preset and give no teacher (a
+   * plain producer's {@code "models": {"preset": "offline-fast"}}) take every setting they leave
+   * out from that preset, labels stretched and all. Models that give a teacher are taken as
+   * written: their unset settings keep their neutral defaults (a custom teacher is not stretched).
+   */
+  public SynthesisModels withPresetDefaults() {
+    if (preset == null
+        || !Presets.names().contains(preset)
+        || (teacher != null && !teacher.isEmpty())) {
+      return this;
+    }
+    SynthesisModels p = Presets.models(preset);
+    return new SynthesisModels(
+        preset,
+        miner != null ? miner : p.miner,
+        teacher != null && !teacher.isEmpty() ? teacher : p.teacher,
+        fusion != null ? fusion : p.fusion,
+        lexicalShare != null ? lexicalShare : p.lexicalShare,
+        positive != null ? positive : p.positive,
+        labelScale != null ? labelScale : p.labelScale,
+        feedback != null ? feedback : p.feedback);
+  }
+
   /** The weight of pseudo-relevance feedback, 0 when not set. */
   public double feedbackOrDefault() {
     return feedback == null ? 0 : feedback;

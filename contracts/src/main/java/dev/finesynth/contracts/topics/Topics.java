@@ -7,6 +7,7 @@ import dev.finesynth.contracts.events.QueryEvent;
 import dev.finesynth.contracts.events.Relation;
 import dev.finesynth.contracts.events.RunEvent;
 import dev.finesynth.contracts.events.RunSpec;
+import dev.finesynth.contracts.events.Shortfall;
 import dev.finesynth.contracts.events.TrainingRequest;
 import dev.finesynth.contracts.events.Triplet;
 import java.time.Duration;
@@ -21,7 +22,8 @@ public final class Topics {
   /** Prefix used when the configuration names none ({@code finesynth.topic-prefix}). */
   public static final String DEFAULT_PREFIX = "finesynth.";
 
-  private static final int PARTITIONS = 3;
+  // divisible by 1, 2, 3 and 6, so that that many instances of a service get equal shares
+  private static final int PARTITIONS = 6;
   private static final Duration MONTH = Duration.ofDays(30);
 
   /** Partitioned so that the evaluators' shared group spreads the runs' base evaluations. */
@@ -50,9 +52,26 @@ public final class Topics {
   public static final Topic<TrainingRequest> TRAININGS =
       new Topic<>("trainings", "runId", TrainingRequest.class, PARTITIONS, false, null);
 
+  /**
+   * Triplets that queries will not yield (too few candidates, or a skipped bad record): the dataset
+   * sink counts them toward the run's end, so a short query never leaves its run waiting.
+   */
+  public static final Topic<Shortfall> SHORTFALLS =
+      new Topic<>("shortfalls", "runId/queryId", Shortfall.class, PARTITIONS, false, MONTH);
+
   /** Topics that carry events, in pipeline order. */
   public static final List<Topic<?>> EVENT_TOPICS =
-      List.of(RUNS, CORPUS, QUERIES, RELATIONS, TRIPLETS, RUN_EVENTS, METRICS, MODELS, TRAININGS);
+      List.of(
+          RUNS,
+          CORPUS,
+          QUERIES,
+          RELATIONS,
+          SHORTFALLS,
+          TRIPLETS,
+          RUN_EVENTS,
+          METRICS,
+          MODELS,
+          TRAININGS);
 
   /**
    * One dead-letter topic per consuming channel; the record keeps the original key and value, and
@@ -66,6 +85,7 @@ public final class Topics {
           deadLetter("scorer", RELATIONS),
           deadLetter("scorer", RUNS),
           deadLetter("trainer", TRIPLETS),
+          deadLetter("trainer", SHORTFALLS),
           deadLetter("trainer", RUNS),
           deadLetter("trainer", TRAININGS),
           deadLetter("evaluator", MODELS),

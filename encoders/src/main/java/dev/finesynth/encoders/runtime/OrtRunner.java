@@ -62,7 +62,7 @@ public final class OrtRunner implements InferenceRunner {
   }
 
   /**
-   * @param intraOpThreads threads per operator, or 0 for ONNX Runtime's default
+   * @param intraOpThreads threads per operator, or 0 for the cores this process may use
    */
   public static OrtRunner open(Path onnxFile, int intraOpThreads, HiddenStateHead head) {
     String key = onnxFile.toAbsolutePath().normalize() + "#" + intraOpThreads;
@@ -85,9 +85,10 @@ public final class OrtRunner implements InferenceRunner {
   private static OrtSession newSession(Path onnxFile, int intraOpThreads) throws OrtException {
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-      if (intraOpThreads > 0) {
-        options.setIntraOpNumThreads(intraOpThreads);
-      }
+      // ONNX Runtime's own default counts the machine's cores; the JVM's count honours taskset and
+      // a container's CPU limit, so that pinned or limited instances do not oversubscribe
+      options.setIntraOpNumThreads(
+          intraOpThreads > 0 ? intraOpThreads : Runtime.getRuntime().availableProcessors());
       return OrtEnvironment.getEnvironment().createSession(onnxFile.toString(), options);
     }
   }

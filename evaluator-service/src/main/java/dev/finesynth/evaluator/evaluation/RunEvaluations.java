@@ -158,7 +158,7 @@ public class RunEvaluations {
     }
     if (artifact.finalModel()) {
       events.completed(
-          run.runId(), "evaluated the final model; report in " + reports.folder(run.runId()));
+          run, "evaluator", "evaluated the final model; report in " + reports.folder(run.runId()));
     }
   }
 

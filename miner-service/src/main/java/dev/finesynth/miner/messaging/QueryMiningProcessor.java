@@ -4,6 +4,7 @@ import dev.finesynth.contracts.codec.EventCodec;
 import dev.finesynth.contracts.events.QueryEvent;
 import dev.finesynth.contracts.events.Relation;
 import dev.finesynth.contracts.events.RunSpec;
+import dev.finesynth.contracts.events.Shortfall;
 import dev.finesynth.contracts.topics.Topics;
 import dev.finesynth.miner.index.CorpusIndexes;
 import dev.finesynth.miner.index.RelationMiner;
@@ -12,9 +13,11 @@ import dev.finesynth.servicekit.BatchDecoder;
 import dev.finesynth.servicekit.CancelledRuns;
 import dev.finesynth.servicekit.EncoderCache;
 import dev.finesynth.servicekit.FinesynthConfig;
+import dev.finesynth.servicekit.Rebalances;
 import dev.finesynth.servicekit.RunBatches;
 import dev.finesynth.servicekit.RunCatalog;
 import dev.finesynth.servicekit.RunEventPublisher;
+import dev.finesynth.servicekit.ShortfallPublisher;
 import dev.finesynth.servicekit.WaitingRoom;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -63,6 +66,8 @@ public class QueryMiningProcessor {
   @Inject EventCodec codec;
   @Inject MeterRegistry registry;
   @Inject FinesynthConfig config;
+  @Inject Rebalances rebalances;
+  @Inject ShortfallPublisher shortfallPublisher;
 
   @Inject
   @Channel("relations")
@@ -130,23 +135,38 @@ public class QueryMiningProcessor {
   @Incoming("queries")
   @Blocking(value = "inference", ordered = false) // a waiting run's batch must not hold the next
   public CompletionStage<Void> mine(KafkaRecordBatch<String, String> batch) throws Exception {
+    Rebalances.Ticket ticket = rebalances.ticket(batch);
     Map<String, List<QueryEvent>> byRun =
-        decoder.decodeByRun(batch, Topics.QUERIES, QueryEvent::runId);
+        decoder.decodeByRun(
+            batch,
+            Topics.QUERIES,
+            QueryEvent::runId,
+            (run, key, reason) -> shortfallPublisher.badRecord(run, key, reason, "miner"));
     List<CompletableFuture<Void>> done = new ArrayList<>();
     RunBatches.eachRun(
         byRun,
         events,
         "mining",
         "queries",
-        (runId, queries) -> done.add(waiting.admit(runId, queries, this::mine)));
+        (runId, queries) ->
+            done.add(
+                waiting.admit(runId, queries, (ready, id, qs) -> mine(ready, id, qs, ticket))));
     registry.summary("finesynth.batch.size", "stage", "miner").record(batch.getRecords().size());
     return RunBatches.allSent(done, byRun.keySet(), events, "sending relations", "queries")
-        .thenCompose(v -> batch.ack());
+        .thenCompose(
+            v -> rebalances.stale(ticket) ? CompletableFuture.completedFuture(null) : batch.ack());
   }
 
-  /** Mines a ready run's queries; one model call at a time, from the consumer or the room. */
+  /**
+   * Mines a ready run's queries; one model call at a time, from the consumer or the room. A batch
+   * whose partitions went to another instance meanwhile is left to it.
+   */
   private synchronized List<CompletableFuture<Void>> mine(
-      Ready ready, String runId, List<QueryEvent> queries) throws Exception {
+      Ready ready, String runId, List<QueryEvent> queries, Rebalances.Ticket ticket)
+      throws Exception {
+    if (rebalances.stale(ticket)) {
+      return List.of();
+    }
     RunSpec run = ready.spec();
     List<Relation> found =
         Timer.builder("finesynth.model.latency")
@@ -158,7 +178,48 @@ public class QueryMiningProcessor {
       sent.add(
           relations.send(Record.of(relation.key(), codec.encode(relation))).toCompletableFuture());
     }
-    report(run, found.size());
+    sent.addAll(shortfalls(run, queries, found));
+    report(run, queries.size());
+    return sent;
+  }
+
+  /**
+   * A query with fewer candidates than the run asks for yields fewer triplets (none below two): the
+   * sink hears how many fewer, so that the run still ends, and the run is warned.
+   */
+  private List<CompletableFuture<Void>> shortfalls(
+      RunSpec run, List<QueryEvent> queries, List<Relation> found) {
+    Map<String, Integer> candidates = new java.util.HashMap<>();
+    found.forEach(r -> candidates.put(r.queryId(), r.documents().size()));
+    List<CompletableFuture<Void>> sent = new ArrayList<>();
+    List<String> named = new ArrayList<>();
+    int missingTotal = 0;
+    for (QueryEvent query : queries) {
+      int had = candidates.getOrDefault(query.queryId(), 0);
+      int missing = (run.numRelations() - 1) - Math.max(0, had - 1);
+      if (missing > 0) {
+        String reason =
+            had + " candidates of the " + run.numRelations() + " asked in corpus " + run.corpusId();
+        sent.add(
+            shortfallPublisher.send(
+                Shortfall.of(run.runId(), query.queryId(), "miner", missing, reason)));
+        missingTotal += missing;
+        if (named.size() < 3) {
+          named.add(query.queryId() + " (" + had + ")");
+        }
+      }
+    }
+    if (missingTotal > 0) {
+      events.log(
+          run.runId(),
+          "warning: queries with fewer candidates than the "
+              + run.numRelations()
+              + " asked yield "
+              + missingTotal
+              + " fewer triplets (first: "
+              + String.join(", ", named)
+              + ")");
+    }
     return sent;
   }
 

@@ -19,6 +19,8 @@ final class MiningProcessors {
     processor.registry = new SimpleMeterRegistry();
     processor.relations = relations;
     processor.config = kit.config;
+    processor.rebalances = kit.rebalances;
+    processor.shortfallPublisher = kit.shortfalls;
     processor.open();
     return processor;
   }

@@ -9,9 +9,11 @@ import dev.finesynth.scorer.teacher.TeacherFactory;
 import dev.finesynth.servicekit.BatchDecoder;
 import dev.finesynth.servicekit.CancelledRuns;
 import dev.finesynth.servicekit.FinesynthConfig;
+import dev.finesynth.servicekit.Rebalances;
 import dev.finesynth.servicekit.RunBatches;
 import dev.finesynth.servicekit.RunCatalog;
 import dev.finesynth.servicekit.RunEventPublisher;
+import dev.finesynth.servicekit.ShortfallPublisher;
 import dev.finesynth.servicekit.WaitingRoom;
 import dev.finesynth.teacher.Triplets;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -56,6 +58,8 @@ public class RelationScoringProcessor {
   @Inject EventCodec codec;
   @Inject MeterRegistry registry;
   @Inject FinesynthConfig config;
+  @Inject Rebalances rebalances;
+  @Inject ShortfallPublisher shortfalls;
 
   /**
    * A batch emits up to {@code max.poll.records x (numRelations - 1)} triplets at once, more than
@@ -105,23 +109,37 @@ public class RelationScoringProcessor {
   @Incoming("relations")
   @Blocking(value = "inference", ordered = false) // a waiting run's batch must not hold the next
   public CompletionStage<Void> score(KafkaRecordBatch<String, String> batch) throws Exception {
+    Rebalances.Ticket ticket = rebalances.ticket(batch);
     Map<String, List<Relation>> byRun =
-        decoder.decodeByRun(batch, Topics.RELATIONS, Relation::runId);
+        decoder.decodeByRun(
+            batch,
+            Topics.RELATIONS,
+            Relation::runId,
+            (run, key, reason) -> shortfalls.badRecord(run, key, reason, "scorer"));
     List<CompletableFuture<Void>> done = new ArrayList<>();
     RunBatches.eachRun(
         byRun,
         events,
         "scoring",
         "relations",
-        (runId, relations) -> done.add(waiting.admit(runId, relations, this::label)));
+        (runId, relations) ->
+            done.add(waiting.admit(runId, relations, (run, id, rs) -> label(run, id, rs, ticket))));
     registry.summary("finesynth.batch.size", "stage", "scorer").record(batch.getRecords().size());
     return RunBatches.allSent(done, byRun.keySet(), events, "sending triplets", "relations")
-        .thenCompose(v -> batch.ack());
+        .thenCompose(
+            v -> rebalances.stale(ticket) ? CompletableFuture.completedFuture(null) : batch.ack());
   }
 
-  /** Labels a ready run's relations; one model call at a time, from the consumer or the room. */
+  /**
+   * Labels a ready run's relations; one model call at a time, from the consumer or the room. A
+   * batch whose partitions went to another instance meanwhile is left to it.
+   */
   private synchronized List<CompletableFuture<Void>> label(
-      RunSpec run, String runId, List<Relation> relations) throws Exception {
+      RunSpec run, String runId, List<Relation> relations, Rebalances.Ticket ticket)
+      throws Exception {
+    if (rebalances.stale(ticket)) {
+      return List.of();
+    }
     List<double[]> scores =
         Timer.builder("finesynth.model.latency")
             .tag("stage", "scorer")

@@ -22,6 +22,8 @@ final class ScoringProcessors {
     processor.triplets = triplets;
     processor.teachers = teachers;
     processor.config = kit.config;
+    processor.rebalances = kit.rebalances;
+    processor.shortfalls = kit.shortfalls;
     processor.open();
     return processor;
   }

@@ -35,6 +35,14 @@ public class DatasetStore {
 
   private final Map<String, RunDataset> open = new ConcurrentHashMap<>();
 
+  /** A store wired by hand, without CDI (tests, tools). */
+  public static DatasetStore of(FinesynthConfig config, EventCodec codec) {
+    DatasetStore store = new DatasetStore();
+    store.config = config;
+    store.codec = codec;
+    return store;
+  }
+
   public RunDataset dataset(String runId) {
     return open.computeIfAbsent(runId, id -> RunDataset.open(folder(id), codec));
   }
@@ -42,7 +50,8 @@ public class DatasetStore {
   /** Whether any triplet of the run is stored, by any instance. */
   public boolean exists(String runId) {
     return Files.exists(folder(runId).resolve(RunDataset.JSONL))
-        || Files.isDirectory(folder(runId).resolve(RunDataset.PARTS));
+        || Files.isDirectory(folder(runId).resolve(RunDataset.PARTS))
+        || Files.isDirectory(folder(runId).resolve(RunDataset.SHORTFALLS));
   }
 
   public Optional<Manifest> manifest(String runId) {
@@ -58,9 +67,10 @@ public class DatasetStore {
   }
 
   /**
-   * Completes the run's dataset if its parts hold {@code expected} distinct rows: writes the
-   * canonical files and then the manifest. Instances that share the folder take turns on a lock, so
-   * the first writes it and the others find it written. Empty while rows are missing.
+   * Completes the run's dataset if its parts hold {@code expected} distinct rows (the run's
+   * expected triplets less its shortfalls): writes the canonical files and then the manifest.
+   * Instances that share the folder take turns on a lock, so the first writes it and the others
+   * find it written. Empty while rows are missing.
    */
   public Optional<Manifest> complete(
       String runId, String runName, SynthesisModels models, long expected) {
@@ -76,7 +86,8 @@ public class DatasetStore {
       }
       String checksum = dataset.writeCanonical(rows);
       Manifest manifest =
-          new Manifest(runId, runName, rows.size(), checksum, models, Instant.now());
+          new Manifest(
+              runId, runName, rows.size(), checksum, models, Instant.now(), dataset.missing());
       Path tmp = folder(runId).resolve(MANIFEST + ".tmp");
       JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), manifest);
       Files.move(tmp, folder(runId).resolve(MANIFEST), StandardCopyOption.ATOMIC_MOVE);
@@ -108,6 +119,8 @@ public class DatasetStore {
    * What a complete dataset is: its size, its checksum, and the teacher that labelled it.
    *
    * @param models the miner, and the teacher's scorers and fusion that produced the margins
+   * @param missing triplets the run's queries did not yield (shortfalls): fewer candidates than
+   *     asked, or skipped bad records
    */
   public record Manifest(
       String runId,
@@ -115,5 +128,6 @@ public class DatasetStore {
       long rows,
       String checksum,
       SynthesisModels models,
-      Instant completedAt) {}
+      Instant completedAt,
+      long missing) {}
 }

@@ -2,6 +2,7 @@ package dev.finesynth.trainer.dataset;
 
 import dev.finesynth.contracts.codec.EventCodec;
 import dev.finesynth.contracts.datasets.CanonicalDataset;
+import dev.finesynth.contracts.events.Shortfall;
 import dev.finesynth.contracts.events.Triplet;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -32,11 +34,13 @@ public final class RunDataset implements AutoCloseable {
   public static final String JSONL = "triplets.jsonl";
   public static final String TSV = "gpl-training-data.tsv";
   static final String PARTS = "parts";
+  static final String SHORTFALLS = "shortfalls";
 
   private final Path folder;
   private final EventCodec codec;
   private final Map<Integer, Part> written = new HashMap<>();
   private final Map<Path, long[]> counted = new HashMap<>(); // part -> {bytes read, rows}
+  private final Map<Path, Shortfall> shortfallCache = new HashMap<>();
 
   private RunDataset(Path folder, EventCodec codec) {
     this.folder = folder;
@@ -70,6 +74,55 @@ public final class RunDataset implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot append to the dataset in " + folder, e);
     }
+  }
+
+  /**
+   * Records that a query will yield fewer triplets, one file per key, so that a shortfall told
+   * twice, or by two instances, counts once.
+   */
+  public synchronized void addShortfall(Shortfall shortfall) {
+    Path dir = folder.resolve(SHORTFALLS);
+    // a name from the key: any characters, a fixed length
+    String name =
+        UUID.nameUUIDFromBytes(shortfall.key().getBytes(StandardCharsets.UTF_8)) + ".json";
+    Path file = dir.resolve(name);
+    try {
+      Files.createDirectories(dir);
+      if (!Files.exists(file)) {
+        Path tmp = dir.resolve(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        Files.writeString(tmp, codec.encode(shortfall), StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot record a shortfall in " + folder, e);
+    }
+  }
+
+  /** Every shortfall recorded so far, by any instance. */
+  public synchronized List<Shortfall> shortfalls() {
+    Path dir = folder.resolve(SHORTFALLS);
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      List<Shortfall> all = new ArrayList<>();
+      for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+        Shortfall known = shortfallCache.get(file);
+        if (known == null) {
+          known = codec.decode(Shortfall.class, Files.readString(file, StandardCharsets.UTF_8));
+          shortfallCache.put(file, known);
+        }
+        all.add(known);
+      }
+      return all;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the shortfalls of " + folder, e);
+    }
+  }
+
+  /** Triplets the run's queries will not yield, over every shortfall recorded. */
+  public long missing() {
+    return shortfalls().stream().mapToLong(Shortfall::missing).sum();
   }
 
   /**

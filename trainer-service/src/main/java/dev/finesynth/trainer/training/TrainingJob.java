@@ -116,7 +116,9 @@ final class TrainingJob {
       }
       models.markFinished(runId, plan.spec().epochs());
       events.completed(
-          runId, "training finished; final model in " + models.model(runId, plan.spec().epochs()));
+          plan.run(),
+          "trainer",
+          "training finished; final model in " + models.model(runId, plan.spec().epochs()));
     }
   }
 

@@ -14,12 +14,16 @@ import java.nio.file.Path;
  * What a run's training spec means for the trainer: the base model and the MarginMSE settings. The
  * default similarity is cosine at scale 1, matching the offline teacher's cosine margins.
  */
-public record TrainingPlan(String runId, String baseModel, TrainingSpec spec) {
+public record TrainingPlan(RunSpec run, String baseModel, TrainingSpec spec) {
 
   public static TrainingPlan of(RunSpec run) {
     TrainingSpec spec = run.training();
     String base = spec.baseModel() != null ? spec.baseModel() : run.models().miner();
-    return new TrainingPlan(run.runId(), base, spec);
+    return new TrainingPlan(run, base, spec);
+  }
+
+  public String runId() {
+    return run.runId();
   }
 
   /** Applies the spec to a trainer builder; checkpoints go to {@code checkpoint}. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.finesynth.contracts.codec.EventCodec;
 import dev.finesynth.contracts.datasets.CanonicalDataset;
+import dev.finesynth.contracts.events.Shortfall;
 import dev.finesynth.contracts.events.Triplet;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -78,5 +79,21 @@ class RunDatasetTest {
       assertThat(reopened.rows()).isEqualTo(2);
     }
     assertThat(Files.readAllLines(part)).hasSize(2).allSatisfy(l -> codec.decode(Triplet.class, l));
+  }
+
+  @Test
+  void aShortfallToldTwiceOrByTwoInstancesCountsOnce() throws Exception {
+    Shortfall q1 = Shortfall.of("r", "q1", "miner", 2, "1 candidates of the 3 asked");
+    try (RunDataset one = RunDataset.open(dir, codec);
+        RunDataset other = RunDataset.open(dir, codec)) {
+      one.addShortfall(q1);
+      other.addShortfall(q1);
+      other.addShortfall(Shortfall.of("r", "q/2", "scorer", 2, "bad record skipped: $: x"));
+      one.addShortfall(q1);
+
+      assertThat(one.missing()).isEqualTo(4);
+      assertThat(other.shortfalls()).extracting(Shortfall::queryId).contains("q1", "q/2");
+      assertThat(one.rows()).isZero(); // shortfalls are not rows
+    }
   }
 }

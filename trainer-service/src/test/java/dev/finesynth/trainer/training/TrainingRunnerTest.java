@@ -54,7 +54,7 @@ class TrainingRunnerTest {
           public Optional<Manifest> manifest(String runId) {
             return Optional.of(
                 new Manifest(
-                    runId, "run-" + runId, 8, "abc", Presets.models(Presets.DEFAULT), null));
+                    runId, "run-" + runId, 8, "abc", Presets.models(Presets.DEFAULT), null, 0));
           }
         };
     return runner;
@@ -70,7 +70,7 @@ class TrainingRunnerTest {
             return runId.equals("earlier")
                 ? Optional.of(
                     new Manifest(
-                        runId, "earlier-run", 8, "abc", Presets.models(Presets.DEFAULT), null))
+                        runId, "earlier-run", 8, "abc", Presets.models(Presets.DEFAULT), null, 0))
                 : Optional.empty();
           }
         };
