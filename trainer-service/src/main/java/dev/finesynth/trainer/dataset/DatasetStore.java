@@ -75,9 +75,8 @@ public class DatasetStore {
   public Optional<Manifest> complete(
       String runId, String runName, SynthesisModels models, long expected) {
     try (FolderLock lock = FolderLock.acquire(folder(runId).resolve(".lock"))) {
-      Optional<Manifest> done = manifest(runId);
-      if (done.isPresent()) {
-        return done;
+      if (manifest(runId).isPresent()) {
+        return Optional.empty(); // completed by an earlier call, which announced it
       }
       RunDataset dataset = dataset(runId);
       List<Triplet> rows = dataset.canonicalRows();

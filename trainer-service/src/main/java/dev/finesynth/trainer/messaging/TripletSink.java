@@ -54,7 +54,7 @@ public class TripletSink {
     return batch.ack();
   }
 
-  @Incoming("shortfalls")
+  @Incoming("shortfalls-in")
   @Blocking
   public CompletionStage<Void> shortfalls(KafkaRecordBatch<String, String> batch) throws Exception {
     Map<String, List<Shortfall>> byRun =
