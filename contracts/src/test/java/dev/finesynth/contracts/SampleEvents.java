@@ -12,7 +12,9 @@ import dev.finesynth.contracts.events.RunEvent;
 import dev.finesynth.contracts.events.RunEventType;
 import dev.finesynth.contracts.events.RunSpec;
 import dev.finesynth.contracts.events.ScorerSpec;
+import dev.finesynth.contracts.events.Shortfall;
 import dev.finesynth.contracts.events.SynthesisModels;
+import dev.finesynth.contracts.events.TrainingRequest;
 import dev.finesynth.contracts.events.TrainingSpec;
 import dev.finesynth.contracts.events.Triplet;
 import dev.finesynth.contracts.topics.Topic;
@@ -66,6 +68,8 @@ public final class SampleEvents {
         Topics.RUN_EVENTS, RunEvent.of("run-1", "miner", RunEventType.STARTED, "mining"),
         Topics.METRICS, MetricEvent.of("run-1", "evaluator", "base", 0, "ndcg", 10, 0.41),
         Topics.MODELS,
-            ModelArtifact.of("run-1", 1, true, "/models/run-1/epoch-1", "all-minilm-l6-v2", "abc"));
+            ModelArtifact.of("run-1", 1, true, "/models/run-1/epoch-1", "all-minilm-l6-v2", "abc"),
+        Topics.SHORTFALLS, Shortfall.of("run-1", "q2", "miner", 3, "1 candidates of the 4 asked"),
+        Topics.TRAININGS, TrainingRequest.of("run-1", "run-1"));
   }
 }

@@ -44,19 +44,24 @@ public class BatchDecoder {
   }
 
   /**
-   * Valid events in batch order; a tombstone (null value) comes back with a null value. With {@code
-   * skipped}, each bad record's run fails or, if it skips bad records, hears of it.
+   * Valid events in batch order; a tombstone (null value) comes back with a null value on a
+   * compacted topic, and is a bad record on the others. With {@code skipped}, each bad record's run
+   * fails or, if it skips bad records, hears of it.
    */
   public <V> List<Keyed<V>> decode(
       KafkaRecordBatch<String, String> batch, Topic<V> topic, Skipped skipped) {
     List<Keyed<V>> valid = new ArrayList<>();
     Map<String, List<String>> badByRun = new LinkedHashMap<>();
     for (KafkaRecord<String, String> record : batch.getRecords()) {
-      if (record.getPayload() == null) {
+      if (record.getPayload() == null && topic.compacted()) {
         valid.add(new Keyed<>(record.getKey(), null, record.getPartition()));
         continue;
       }
       try {
+        if (record.getPayload() == null) {
+          throw new InvalidEventException(
+              "$", "is a tombstone (no value), but " + topic.name() + " takes no deletions");
+        }
         valid.add(
             new Keyed<>(
                 record.getKey(), codec.decode(topic, record.getPayload()), record.getPartition()));

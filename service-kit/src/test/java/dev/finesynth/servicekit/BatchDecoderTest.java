@@ -87,6 +87,23 @@ class BatchDecoderTest {
             });
   }
 
+  @Test
+  void aTombstoneOnATopicWithoutDeletionsIsABadRecordOfItsRun() {
+    kit.addRun(ServiceKitFixture.runSpec("t", null, null));
+
+    var byRun =
+        kit.decoder.decodeByRun(
+            TestBatch.of("t/q1", null, "t/q2", query("t", "q2")),
+            Topics.QUERIES,
+            QueryEvent::runId,
+            (run, key, reason) -> {});
+
+    assertThat(byRun.get("t")).extracting(QueryEvent::queryId).containsExactly("q2");
+    assertThat(kit.deadLettered)
+        .containsExactly("t/q1: $: is a tombstone (no value), but queries takes no deletions");
+    assertThat(kit.runEvents()).extracting(e -> e.type()).containsExactly(RunEventType.FAILED);
+  }
+
   private static RunSpec withSkip(RunSpec s) {
     return new RunSpec(
         s.schemaVersion(),

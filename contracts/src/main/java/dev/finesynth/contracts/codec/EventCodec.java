@@ -20,6 +20,9 @@ import java.util.stream.Collectors;
  * names the field. Unknown extra fields are ignored so that newer producers do not break readers.
  */
 public final class EventCodec {
+  /** The reason given for a value that the event's own checks did not foresee. */
+  public static final String UNREADABLE = "cannot be checked: ";
+
   private static final String VERSION_FIELD = "schemaVersion";
 
   private final ObjectMapper mapper;
@@ -79,8 +82,15 @@ public final class EventCodec {
       throw new InvalidEventException("$", e.getOriginalMessage(), e);
     }
     if (value instanceof Event event) {
-      value = type.cast(event.resolved());
-      ((Event) value).validate(new Checks(limits));
+      try {
+        value = type.cast(event.resolved());
+        ((Event) value).validate(new Checks(limits));
+      } catch (InvalidEventException invalid) {
+        throw invalid;
+      } catch (RuntimeException unexpected) {
+        // a check that did not foresee this value: still one bad record, not a stopped consumer
+        throw new InvalidEventException("$", UNREADABLE + unexpected, unexpected);
+      }
     }
     return value;
   }

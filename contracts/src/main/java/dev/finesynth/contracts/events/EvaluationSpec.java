@@ -20,7 +20,7 @@ public record EvaluationSpec(String format, String location, String split, List<
   public void validate(Checks checks) {
     checks.id("format", format).id("location", location).id("split", split).notEmpty("ks", ks);
     for (int i = 0; i < ks.size(); i++) {
-      checks.atLeast("ks[" + i + "]", ks.get(i), 1);
+      checks.present("ks[" + i + "]", ks.get(i)).atLeast("ks[" + i + "]", ks.get(i), 1);
     }
   }
 }
