@@ -87,15 +87,7 @@ class PlainProducerIT {
 
   @Test
   void badRecordsFailTheirRunNamingThem() throws Exception {
-    corpus("c-bad");
-    kcat("runs", spec("bad", "c-bad", 3, 3, 3, false));
-    kcat(
-        "queries",
-        query("bad", "q1", "usb charger"),
-        "'bad/q2|{not json'",
-        query("bad", "q3", " "));
-
-    RunView run = awaitEnd("bad");
+    RunView run = runWithABadQuery("bad", false, " "); // and q3's text is empty
 
     assertThat(run.status()).isEqualTo(RunStatus.FAILED);
     assertThat(run.failureReason()).contains("bad record", "on queries (first: bad/q");
@@ -112,15 +104,7 @@ class PlainProducerIT {
 
   @Test
   void skippedBadRecordsLetTheRunFinishWithoutThem() throws Exception {
-    corpus("c-skip");
-    kcat("runs", spec("skip", "c-skip", 3, 3, 3, true));
-    kcat(
-        "queries",
-        query("skip", "q1", "usb charger"),
-        "'skip/q2|{not json'",
-        query("skip", "q3", "earbuds"));
-
-    RunView run = awaitEnd("skip");
+    RunView run = runWithABadQuery("skip", true, "earbuds");
 
     assertThat(run.status()).as(run.failureReason()).isEqualTo(RunStatus.FINISHED);
     assertThat(client.dataset("skip"))
@@ -225,6 +209,19 @@ class PlainProducerIT {
             + topic
             + " -K'|' "
             + options);
+  }
+
+  /** A run of three queries over three documents, the second of them not JSON at all; its end. */
+  private static RunView runWithABadQuery(String runId, boolean skip, String thirdText)
+      throws Exception {
+    corpus("c-" + runId);
+    kcat("runs", spec(runId, "c-" + runId, 3, 3, 3, skip));
+    kcat(
+        "queries",
+        query(runId, "q1", "usb charger"),
+        "'" + runId + "/q2|{not json'",
+        query(runId, "q3", thirdText));
+    return awaitEnd(runId);
   }
 
   private static RunView awaitEnd(String name) {

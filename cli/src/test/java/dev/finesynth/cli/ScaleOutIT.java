@@ -130,7 +130,8 @@ class ScaleOutIT {
               1,
               null,
               null,
-              Instant.now()));
+              Instant.now(),
+              null));
       publisher.queries(List.of(QueryEvent.of(waitingId, "q1", "usb charger")));
       publisher.flush();
     }

@@ -123,7 +123,8 @@ public final class FinesynthClient {
             from.expectedQueries(),
             training.withDatasetRunId(from.runId()),
             evaluation != null ? evaluation : from.evaluation(),
-            Instant.now());
+            Instant.now(),
+            null);
     try (RunPublisher publisher = cluster.publisher()) {
       publisher.run(spec);
       publisher.event(

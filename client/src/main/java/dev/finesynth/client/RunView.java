@@ -68,7 +68,8 @@ public final class RunView {
                 1,
                 null,
                 null,
-                failure.timestamp()));
+                failure.timestamp(),
+                null));
     view.apply(failure);
     return view;
   }

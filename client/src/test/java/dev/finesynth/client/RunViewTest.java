@@ -30,7 +30,8 @@ class RunViewTest {
         5,
         training,
         evaluation,
-        Instant.now());
+        Instant.now(),
+        null);
   }
 
   @Test

@@ -48,7 +48,8 @@ public final class SampleEvents {
         100,
         TrainingSpec.defaults(),
         new EvaluationSpec("beir", "/data/cranfield-beir", "test", List.of(10, 20)),
-        Instant.parse("2026-11-26T10:00:00Z"));
+        Instant.parse("2026-11-26T10:00:00Z"),
+        null);
   }
 
   public static Map<Topic<?>, Event> onePerTopic() {

@@ -283,6 +283,7 @@ class EvaluatorIT {
         5,
         TrainingSpec.defaults().withSchedule("AdamW", 1e-5, 1, 32, 0),
         new EvaluationSpec("beir", evaluationData, "test", KS),
-        Instant.parse("2026-11-26T10:00:00Z"));
+        Instant.parse("2026-11-26T10:00:00Z"),
+        null);
   }
 }

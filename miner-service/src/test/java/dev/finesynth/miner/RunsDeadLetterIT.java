@@ -123,6 +123,7 @@ class RunsDeadLetterIT {
         5,
         null,
         null,
-        Instant.parse("2026-11-26T10:00:00Z"));
+        Instant.parse("2026-11-26T10:00:00Z"),
+        null);
   }
 }

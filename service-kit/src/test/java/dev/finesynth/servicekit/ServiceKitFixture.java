@@ -100,7 +100,8 @@ public final class ServiceKitFixture {
         4,
         training,
         evaluation,
-        Instant.parse("2025-01-01T10:00:00Z"));
+        Instant.parse("2025-01-01T10:00:00Z"),
+        null);
   }
 
   /** Every run event this service published, in order. */

@@ -36,40 +36,6 @@ public record RunSpec(
     @JsonInclude(JsonInclude.Include.NON_NULL) Boolean skipBadRecords)
     implements Event {
 
-  /** A run that fails on bad records. */
-  public RunSpec(
-      int schemaVersion,
-      String runId,
-      String name,
-      String corpusId,
-      SynthesisModels models,
-      int numRelations,
-      int maxQueryLength,
-      int maxDocumentLength,
-      int batchSize,
-      long expectedDocuments,
-      long expectedQueries,
-      TrainingSpec training,
-      EvaluationSpec evaluation,
-      Instant createdAt) {
-    this(
-        schemaVersion,
-        runId,
-        name,
-        corpusId,
-        models,
-        numRelations,
-        maxQueryLength,
-        maxDocumentLength,
-        batchSize,
-        expectedDocuments,
-        expectedQueries,
-        training,
-        evaluation,
-        createdAt,
-        null);
-  }
-
   public String key() {
     return runId;
   }
