@@ -4,20 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.finesynth.client.Cluster;
-import dev.finesynth.client.RunDirectory;
 import dev.finesynth.client.RunPublisher;
 import dev.finesynth.client.RunStatus;
 import dev.finesynth.client.RunView;
 import dev.finesynth.contracts.events.CorpusDocument;
 import dev.finesynth.contracts.events.Event;
-import dev.finesynth.contracts.events.MetricEvent;
 import dev.finesynth.contracts.events.Presets;
 import dev.finesynth.contracts.events.QueryEvent;
 import dev.finesynth.contracts.events.RunEvent;
-import dev.finesynth.contracts.events.RunEventType;
 import dev.finesynth.contracts.events.RunSpec;
 import dev.finesynth.testing.KafkaBroker;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -43,13 +38,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScaleOutIT {
-  private static final int NUM_RELATIONS = 5;
-  private static final int TRAIN_QUERIES = 80;
   private static final Map<String, Integer> SCALED =
       Map.of("miner", 2, "scorer", 3, "trainer", 2, "evaluator", 2);
-  private static final Path SAMPLE = KafkaBroker.projectRoot().resolve("samples/electronics");
 
   private static StackFixture stack;
+  private static SampleRuns runs;
   private static CliRunner cli;
   private static String referenceChecksum;
 
@@ -58,7 +51,8 @@ class ScaleOutIT {
   @BeforeAll
   static void startOneOfEach() throws Exception {
     stack = StackFixture.start(Map.of(), SCALED, false);
-    cli = new CliRunner(KafkaBroker.bootstrapServers(), stack.prefix());
+    runs = new SampleRuns(stack, work);
+    cli = runs.cli();
   }
 
   @AfterAll
@@ -71,7 +65,7 @@ class ScaleOutIT {
   @Test
   @Order(1)
   void oneInstanceOfEachServiceFinishesTheRun() throws Exception {
-    referenceChecksum = finishedRun(start("one"), null);
+    referenceChecksum = runs.finishedRun(start("one"), null, null);
   }
 
   @Test
@@ -81,7 +75,7 @@ class ScaleOutIT {
       stack.stack.start(instance.id(), KafkaBroker.bootstrapServers(), Duration.ofMinutes(3));
     }
     String name = start("scaled");
-    assertThat(finishedRun(name, null)).isEqualTo(referenceChecksum);
+    assertThat(runs.finishedRun(name, null, null)).isEqualTo(referenceChecksum);
     // the extra instances took a share of the work: their names are on the run's events
     assertThat(instancesOf(run(name), "scorer")).hasSizeGreaterThan(1);
     assertThat(instancesOf(run(name), "miner")).hasSizeGreaterThan(1);
@@ -150,87 +144,26 @@ class ScaleOutIT {
   }
 
   private static String start(String label) throws Exception {
-    String name = label + "-" + UUID.randomUUID().toString().substring(0, 6);
-    var result = synthesize(name, "--fit", "--epochs", "1", "--eval", SAMPLE.toString());
-    assertThat(result.exitCode()).as(result.err()).isZero();
-    return name;
+    return runs.start(label);
   }
 
-  /** Synthesizes from the sample with the offline-fast preset, plus {@code extra} options. */
   private static CliRunner.Result synthesize(String name, String... extra) throws Exception {
-    List<String> args =
-        new java.util.ArrayList<>(
-            List.of(
-                "synthesize",
-                "--queries",
-                SAMPLE.toString(),
-                "--corpus",
-                SAMPLE.toString(),
-                "--models",
-                "offline-fast",
-                "--num-relations",
-                Integer.toString(NUM_RELATIONS),
-                "--name",
-                name));
-    args.addAll(List.of(extra));
-    return cli.run(args.toArray(String[]::new));
+    return runs.synthesize(name, extra);
   }
 
-  /**
-   * Waits for the run to finish, killing the second instance of each service once {@code killWhen}
-   * holds (and starting them again); returns the dataset's checksum after checking rows and
-   * metrics.
-   */
+  /** Waits for the run, killing the second instance of each service once {@code killWhen} holds. */
   private static String finishedRun(String name, Predicate<RunView> killWhen) throws Exception {
-    boolean[] killed = {killWhen == null};
-    await()
-        .atMost(Duration.ofMinutes(20))
-        .pollInterval(Duration.ofSeconds(2))
-        .until(
-            () -> {
-              RunView view = run(name);
-              if (!killed[0] && killWhen.test(view)) {
-                killed[0] = true;
-                for (String id : List.of("miner-1", "scorer-1", "trainer-1", "evaluator-1")) {
-                  stack.stack.kill(id);
-                }
-                for (String id : List.of("miner-1", "scorer-1", "trainer-1", "evaluator-1")) {
-                  stack.stack.restart(id, Duration.ofMinutes(3));
-                }
-              }
-              return view.status().terminal();
-            });
-    RunView view = run(name);
-    assertThat(view.status())
-        .as(String.valueOf(view.failureReason()))
-        .isEqualTo(RunStatus.FINISHED);
-    long expectedRows = (long) TRAIN_QUERIES * (NUM_RELATIONS - 1);
-    RunEvent complete =
-        view.log().stream()
-            .filter(e -> e.type() == RunEventType.COMPLETED && e.stage().equals("dataset"))
-            .findFirst()
-            .orElseThrow();
-    assertThat(complete.message()).contains(expectedRows + " triplets");
-    String checksum = complete.message().replaceAll(".*sha256 ", "").trim();
-
-    Path out = work.resolve(name + ".jsonl");
-    var pulled = cli.run("dataset", name, "--out", out.toString());
-    assertThat(pulled.exitCode()).as(pulled.err()).isZero();
-    assertThat(pulled.out()).contains("sha256 " + checksum);
-    assertThat(Files.readAllLines(out)).hasSize((int) expectedRows);
-
-    // each epoch's evaluator metrics exactly once: base (0) and the one trained epoch (1)
-    Map<String, Long> published =
-        view.metrics().stream()
-            .filter(m -> m.stage().equals("evaluator"))
-            .collect(
-                Collectors.groupingBy(
-                    m -> m.model() + "/" + m.epoch() + "/" + m.metric() + "@" + m.k(),
-                    Collectors.counting()));
-    assertThat(published).isNotEmpty();
-    assertThat(published.values()).allMatch(count -> count == 1);
-    assertThat(view.metrics().stream().map(MetricEvent::epoch).distinct()).contains(0, 1);
-    return checksum;
+    return runs.finishedRun(
+        name,
+        killWhen,
+        () -> {
+          for (String id : List.of("miner-1", "scorer-1", "trainer-1", "evaluator-1")) {
+            stack.stack.kill(id);
+          }
+          for (String id : List.of("miner-1", "scorer-1", "trainer-1", "evaluator-1")) {
+            stack.stack.restart(id, Duration.ofMinutes(3));
+          }
+        });
   }
 
   private static List<String> instancesOf(RunView view, String stage) {
@@ -242,7 +175,6 @@ class ScaleOutIT {
   }
 
   private static RunView run(String name) {
-    return RunDirectory.load(Cluster.connect(KafkaBroker.bootstrapServers(), stack.prefix()))
-        .find(name);
+    return runs.run(name);
   }
 }

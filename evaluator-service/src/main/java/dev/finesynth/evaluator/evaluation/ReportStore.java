@@ -80,6 +80,25 @@ public class ReportStore {
     return checkpoints(runId).stream().filter(c -> c.epoch() == epoch).findFirst();
   }
 
+  /** Whether the epoch's metrics went out, acknowledged by the broker, after its checkpoint. */
+  public boolean published(String runId, int epoch) {
+    return Files.exists(publishedMarker(runId, epoch));
+  }
+
+  /** Records that the epoch's metrics are on the metrics topic. */
+  public void markPublished(String runId, int epoch) {
+    try {
+      Files.createDirectories(folder(runId));
+      Files.writeString(publishedMarker(runId, epoch), "");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot mark the metrics of " + runId + " published", e);
+    }
+  }
+
+  private Path publishedMarker(String runId, int epoch) {
+    return folder(runId).resolve(".checkpoint-" + epoch + ".published");
+  }
+
   /** The file whose lock the instance that evaluates the run's epoch holds. */
   public Path lock(String runId, int epoch) {
     return folder(runId).resolve(".epoch-" + epoch + ".lock");

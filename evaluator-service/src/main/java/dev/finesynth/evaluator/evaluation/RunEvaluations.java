@@ -76,7 +76,7 @@ public class RunEvaluations {
 
   private void measureBase(RunSpec run) {
     EvaluationSpec spec = run.evaluation();
-    if (reports.checkpoint(run.runId(), 0).isPresent() || cancelled.stop(run.runId(), STOPPED)) {
+    if (resumed(run, BASE, 0) || cancelled.stop(run.runId(), STOPPED)) {
       return;
     }
     EvaluationSets.HeldOut data = sets.load(spec);
@@ -124,8 +124,10 @@ public class RunEvaluations {
     }
     evaluateBase(run);
     try (FolderLock lock = FolderLock.acquire(reports.lock(run.runId(), artifact.epoch()))) {
-      if (reports.checkpoint(run.runId(), artifact.epoch()).isEmpty()) {
+      if (!resumed(run, FINE_TUNED, artifact.epoch())) {
         measureModel(run, artifact);
+      } else if (artifact.finalModel()) {
+        completeFinal(run); // an instance killed after the report and before saying so
       }
     }
   }
@@ -157,9 +159,28 @@ public class RunEvaluations {
       record(run, FINE_TUNED, artifact.epoch(), report);
     }
     if (artifact.finalModel()) {
-      events.completed(
-          run, "evaluator", "evaluated the final model; report in " + reports.folder(run.runId()));
+      completeFinal(run);
     }
+  }
+
+  private void completeFinal(RunSpec run) {
+    events.completed(
+        run, "evaluator", "evaluated the final model; report in " + reports.folder(run.runId()));
+  }
+
+  /**
+   * Whether the epoch was measured already; when an instance died between its report and its
+   * metrics, they are published now from the report, so every epoch's metrics go out once.
+   */
+  private boolean resumed(RunSpec run, String model, int epoch) {
+    var done = reports.checkpoint(run.runId(), epoch);
+    if (done.isEmpty()) {
+      return false;
+    }
+    if (!reports.published(run.runId(), epoch)) {
+      publish(run, model, epoch, done.get().report());
+    }
+    return true;
   }
 
   /**
@@ -186,6 +207,11 @@ public class RunEvaluations {
             report.evaluatedQueries(),
             report.skippedQueries(),
             files.markdown()));
+    publish(run, model, epoch, report);
+  }
+
+  /** The epoch's metrics, sent and acknowledged, then marked published beside its report. */
+  private void publish(RunSpec run, String model, int epoch, RetrievalReport report) {
     List<CompletableFuture<Void>> sent = new ArrayList<>();
     for (int k : run.evaluation().ks()) {
       for (Metric metric : Metric.values()) {
@@ -196,6 +222,7 @@ public class RunEvaluations {
       }
     }
     CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+    reports.markPublished(run.runId(), epoch);
     int evaluated = reports.checkpoints(run.runId()).size();
     int expected = 1 + (run.training() == null ? 0 : run.training().epochs());
     events.progress(
