@@ -7,6 +7,7 @@ import dev.finesynth.contracts.topics.Topic;
 import dev.finesynth.contracts.validation.InvalidEventException;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -26,11 +27,25 @@ import java.util.function.Function;
 @Singleton
 public class BatchDecoder {
   private static final int REASONS_NAMED = 3;
+  private static final int MAX_RUNS_AWAITING_SPEC = 1000;
 
   @Inject EventCodec codec;
   @Inject DeadLetters deadLetters;
   @Inject RunCatalog runs;
   @Inject RunEventPublisher events;
+
+  private final Map<String, List<Runnable>> awaitingSpec = new LinkedHashMap<>();
+
+  /** Bad records whose run's spec had not arrived are settled now. */
+  void onRun(@Observes RunCatalog.RunArrived arrived) {
+    List<Runnable> waiting;
+    synchronized (awaitingSpec) {
+      waiting = awaitingSpec.remove(arrived.spec().runId());
+    }
+    if (waiting != null) {
+      waiting.forEach(Runnable::run);
+    }
+  }
 
   /** What a stage does with a bad record of a run that skips bad records. */
   @FunctionalInterface
@@ -78,11 +93,22 @@ public class BatchDecoder {
     return valid;
   }
 
-  /** Fails the run of bad records, or skips them when its spec says so. */
+  /**
+   * Fails the run of bad records, or skips them when its spec says so. Records of a run whose spec
+   * has not arrived yet (a producer's spec and queries race to the services) wait for it, a bounded
+   * number of runs; a run whose spec never comes has only the dead-letter topic.
+   */
   private void settle(Topic<?> topic, String runId, List<String> reasons, Skipped skipped) {
     var spec = runs.find(runId);
     if (spec.isEmpty()) {
-      return; // no run by that id: the dead-letter topic has the records
+      synchronized (awaitingSpec) {
+        if (awaitingSpec.size() < MAX_RUNS_AWAITING_SPEC || awaitingSpec.containsKey(runId)) {
+          awaitingSpec
+              .computeIfAbsent(runId, k -> new ArrayList<>())
+              .add(() -> settle(topic, runId, reasons, skipped));
+        }
+      }
+      return;
     }
     String named =
         reasons.size()

@@ -10,6 +10,9 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.jboss.logging.Logger;
@@ -30,7 +33,16 @@ public class RunEventPublisher {
   @Channel("run-events")
   Emitter<Record<String, String>> emitter;
 
+  private static final ScheduledExecutorService TRAILING =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "finesynth-progress");
+            t.setDaemon(true);
+            return t;
+          });
+
   private final Map<String, Long> lastProgress = new ConcurrentHashMap<>();
+  private final Map<String, RunEvent> pending = new ConcurrentHashMap<>();
 
   /** Sends the event as told by this instance. */
   public void publish(RunEvent event) {
@@ -106,16 +118,43 @@ public class RunEventPublisher {
     progress(runId, config.service(), message, counts, force);
   }
 
-  /** Progress of a named stage, throttled per run and stage. */
+  /**
+   * Progress of a named stage, throttled per run and stage. A throttled event is not dropped: the
+   * latest one goes out when the interval is over, so the last figures of a stage always arrive.
+   */
   public void progress(
       String runId, String stage, String message, Map<String, Double> counts, boolean force) {
     long now = System.nanoTime();
     String key = runId + "|" + stage;
-    Long last = lastProgress.get(key);
-    if (!force && last != null && now - last < PROGRESS_INTERVAL.toNanos()) {
-      return;
+    RunEvent event = RunEvent.progress(runId, stage, message, counts);
+    synchronized (lastProgress) {
+      Long last = lastProgress.get(key);
+      if (!force && last != null && now - last < PROGRESS_INTERVAL.toNanos()) {
+        if (pending.put(key, event) == null) {
+          long wait = PROGRESS_INTERVAL.toNanos() - (now - last);
+          TRAILING.schedule(() -> flush(key), wait, TimeUnit.NANOSECONDS);
+        }
+        return;
+      }
+      pending.remove(key);
+      lastProgress.put(key, now);
     }
-    lastProgress.put(key, now);
-    publish(RunEvent.progress(runId, stage, message, counts));
+    publish(event);
+  }
+
+  private void flush(String key) {
+    RunEvent event;
+    synchronized (lastProgress) {
+      event = pending.remove(key);
+      if (event == null) {
+        return; // a later event went out meanwhile
+      }
+      lastProgress.put(key, System.nanoTime());
+    }
+    try {
+      publish(event);
+    } catch (RuntimeException e) {
+      LOG.warnf("could not send the progress of %s: %s", key, e.getMessage());
+    }
   }
 }

@@ -104,6 +104,21 @@ class BatchDecoderTest {
     assertThat(kit.runEvents()).extracting(e -> e.type()).containsExactly(RunEventType.FAILED);
   }
 
+  @Test
+  void badRecordsThatCameBeforeTheirSpecFailTheRunWhenItArrives() {
+    kit.decoder.decodeByRun(
+        TestBatch.of("late/q1", "{not json"), Topics.QUERIES, QueryEvent::runId, (r, k, e) -> {});
+    assertThat(kit.runEvents()).isEmpty();
+
+    RunSpec late = ServiceKitFixture.runSpec("late", null, null);
+    kit.addRun(late);
+    kit.decoder.onRun(new RunCatalog.RunArrived(late));
+
+    assertThat(kit.runEvents())
+        .singleElement()
+        .satisfies(e -> assertThat(e.message()).startsWith("1 bad record on queries"));
+  }
+
   private static RunSpec withSkip(RunSpec s) {
     return new RunSpec(
         s.schemaVersion(),
