@@ -80,23 +80,36 @@ public class ReportStore {
     return checkpoints(runId).stream().filter(c -> c.epoch() == epoch).findFirst();
   }
 
-  /** Whether the epoch's metrics went out, acknowledged by the broker, after its checkpoint. */
-  public boolean published(String runId, int epoch) {
-    return Files.exists(publishedMarker(runId, epoch));
-  }
-
-  /** Records that the epoch's metrics are on the metrics topic. */
-  public void markPublished(String runId, int epoch) {
+  /**
+   * Marks the epoch's metrics as not yet sent, before its checkpoint is written: a checkpoint with
+   * this mark was written by an instance that died before its metrics went out. (Checkpoints
+   * written before the mark existed have none, and their metrics went out with them.)
+   */
+  public void markUnpublished(String runId, int epoch) {
     try {
       Files.createDirectories(folder(runId));
-      Files.writeString(publishedMarker(runId, epoch), "");
+      Files.writeString(unpublishedMarker(runId, epoch), "");
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot mark the metrics of " + runId + " published", e);
+      throw new UncheckedIOException("cannot mark the metrics of " + runId + " unsent", e);
     }
   }
 
-  private Path publishedMarker(String runId, int epoch) {
-    return folder(runId).resolve(".checkpoint-" + epoch + ".published");
+  /** Whether the epoch's checkpoint was written but its metrics may not have gone out. */
+  public boolean unpublished(String runId, int epoch) {
+    return Files.exists(unpublishedMarker(runId, epoch));
+  }
+
+  /** The epoch's metrics are on the metrics topic, acknowledged by the broker. */
+  public void markPublished(String runId, int epoch) {
+    try {
+      Files.deleteIfExists(unpublishedMarker(runId, epoch));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot mark the metrics of " + runId + " sent", e);
+    }
+  }
+
+  private Path unpublishedMarker(String runId, int epoch) {
+    return folder(runId).resolve(".checkpoint-" + epoch + ".unpublished");
   }
 
   /** The file whose lock the instance that evaluates the run's epoch holds. */

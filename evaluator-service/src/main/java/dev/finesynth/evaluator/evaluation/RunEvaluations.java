@@ -177,7 +177,7 @@ public class RunEvaluations {
     if (done.isEmpty()) {
       return false;
     }
-    if (!reports.published(run.runId(), epoch)) {
+    if (reports.unpublished(run.runId(), epoch) && !cancelled.contains(run.runId())) {
       publish(run, model, epoch, done.get().report());
     }
     return true;
@@ -188,6 +188,7 @@ public class RunEvaluations {
    * on the final model's metrics has seen the log line and finds the report on disk.
    */
   private void record(RunSpec run, String model, int epoch, RetrievalReport report) {
+    reports.markUnpublished(run.runId(), epoch);
     var files =
         reports.add(
             run.runId(), new Checkpoint(epoch == 0 ? BASE : "epoch " + epoch, epoch, report));

@@ -64,4 +64,16 @@ class ReportStoreTest {
     assertThat(store.folder("..")).isEqualTo(root.resolve("_."));
     assertThat(store.folder("a/b").getParent()).isEqualTo(root);
   }
+
+  @Test
+  void anEpochIsUnpublishedFromBeforeItsCheckpointUntilItsMetricsWentOut() {
+    var store = new ReportStore(root);
+    assertThat(store.unpublished("r", 1)).isFalse(); // older checkpoints carry no mark
+
+    store.markUnpublished("r", 1);
+    assertThat(new ReportStore(root).unpublished("r", 1)).isTrue(); // seen after a restart
+    store.markPublished("r", 1);
+
+    assertThat(store.unpublished("r", 1)).isFalse();
+  }
 }
