@@ -1,0 +1,167 @@
+package dev.finesynth.deploy;
+
+import static dev.finesynth.deploy.Maps.of;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A service's Deployment, Service and PodDisruptionBudget. */
+final class Workloads {
+  static final String HOME = "/var/lib/finesynth";
+  static final String SHARED = "/var/lib/finesynth-shared";
+  static final String SHARED_CLAIM = "finesynth-shared";
+  static final String SETTINGS = "finesynth-settings";
+  static final String KAFKA_CA_SECRET = Kafka.CLUSTER + "-cluster-ca-cert";
+  static final String KAFKA_CA = "/etc/finesynth/kafka-ca";
+  // the image's user (deploy/images); fsGroup makes the volumes writable to it
+  private static final long USER = 10001;
+
+  private Workloads() {}
+
+  static String name(Workload workload) {
+    return "finesynth-" + workload.service();
+  }
+
+  static Map<String, String> labels(Workload workload) {
+    return Map.of(
+        "app.kubernetes.io/name", name(workload), "app.kubernetes.io/part-of", "finesynth");
+  }
+
+  static List<Map<String, Object>> all(Workload workload, String version) {
+    return List.of(deployment(workload, version), service(workload), disruptionBudget(workload));
+  }
+
+  static Map<String, Object> deployment(Workload workload, String version) {
+    Map<String, Object> pod =
+        of(
+            "securityContext",
+            of(
+                "runAsNonRoot", true,
+                "runAsUser", USER,
+                "runAsGroup", USER,
+                "fsGroup", USER,
+                "seccompProfile", of("type", "RuntimeDefault")),
+            // time to finish the batch or the checkpoint in hand; what is left goes to another
+            // instance
+            "terminationGracePeriodSeconds",
+            workload.shared() ? 120 : 60,
+            "containers",
+            List.of(container(workload, version)),
+            "volumes",
+            volumes(workload));
+    return Maps.resource(
+        "apps/v1",
+        "Deployment",
+        name(workload),
+        labels(workload),
+        of(
+            "replicas", 1,
+            "selector", of("matchLabels", labels(workload)),
+            "template", of("metadata", of("labels", labels(workload)), "spec", pod)));
+  }
+
+  private static Map<String, Object> container(Workload workload, String version) {
+    List<Map<String, Object>> mounts = new ArrayList<>();
+    mounts.add(of("name", "tmp", "mountPath", "/tmp"));
+    mounts.add(of("name", "home", "mountPath", HOME));
+    mounts.add(of("name", "kafka-ca", "mountPath", KAFKA_CA, "readOnly", true));
+    if (workload.shared()) {
+      mounts.add(of("name", "shared", "mountPath", SHARED));
+    }
+    List<Map<String, Object>> env = new ArrayList<>();
+    env.add(of("name", "FINESYNTH_HOME", "value", HOME));
+    if (workload.shared()) {
+      env.add(of("name", "FINESYNTH_SHARED", "value", SHARED));
+    }
+    env.add(
+        of(
+            "name",
+            "KAFKA_SASL_JAAS_CONFIG",
+            "valueFrom",
+            of(
+                "secretKeyRef",
+                of("name", KafkaUsers.name(workload.service()), "key", "sasl.jaas.config"))));
+    // heap beside the model runtimes' native memory, which the JVM does not count
+    env.add(
+        of(
+            "name",
+            "JAVA_TOOL_OPTIONS",
+            "value",
+            "-XX:MaxRAMPercentage=55 -XX:+ExitOnOutOfMemoryError"));
+    return of(
+        "name", workload.service(),
+        "image", workload.image(version),
+        "ports", List.of(of("name", "http", "containerPort", workload.port())),
+        "envFrom", List.of(of("configMapRef", of("name", SETTINGS))),
+        "env", env,
+        "resources",
+            of(
+                "requests", of("cpu", "1", "memory", workload.memoryRequest()),
+                "limits", of("cpu", "2", "memory", workload.memoryLimit())),
+        // models load lazily, but the miner folds the corpus topic before it is ready
+        "startupProbe", probe("/q/health/started", 60),
+        "livenessProbe", probe("/q/health/live", 3),
+        "readinessProbe", probe("/q/health/ready", 3),
+        "securityContext",
+            of(
+                "allowPrivilegeEscalation", false,
+                "readOnlyRootFilesystem", true,
+                "capabilities", of("drop", List.of("ALL"))),
+        "volumeMounts", mounts);
+  }
+
+  private static Map<String, Object> probe(String path, int failures) {
+    return of(
+        "httpGet",
+        of("path", path, "port", "http"),
+        "periodSeconds",
+        5,
+        "timeoutSeconds",
+        3,
+        "failureThreshold",
+        failures);
+  }
+
+  private static List<Map<String, Object>> volumes(Workload workload) {
+    List<Map<String, Object>> volumes = new ArrayList<>();
+    volumes.add(of("name", "tmp", "emptyDir", of("sizeLimit", "1Gi")));
+    // the instance's own cache (the miner's corpus copy and vectors): rebuilt from Kafka
+    volumes.add(of("name", "home", "emptyDir", of("sizeLimit", "10Gi")));
+    volumes.add(
+        of(
+            "name",
+            "kafka-ca",
+            "secret",
+            of(
+                "secretName",
+                KAFKA_CA_SECRET,
+                "items",
+                List.of(of("key", "ca.crt", "path", "ca.crt")))));
+    if (workload.shared()) {
+      volumes.add(of("name", "shared", "persistentVolumeClaim", of("claimName", SHARED_CLAIM)));
+    }
+    return volumes;
+  }
+
+  static Map<String, Object> service(Workload workload) {
+    return Maps.resource(
+        "v1",
+        "Service",
+        name(workload),
+        labels(workload),
+        of(
+            "selector", labels(workload),
+            "ports", List.of(of("name", "http", "port", workload.port(), "targetPort", "http"))));
+  }
+
+  /** One pod at a time may be evicted: every service hands its work over to the others. */
+  static Map<String, Object> disruptionBudget(Workload workload) {
+    return Maps.resource(
+        "policy/v1",
+        "PodDisruptionBudget",
+        name(workload),
+        labels(workload),
+        of("maxUnavailable", 1, "selector", of("matchLabels", labels(workload))));
+  }
+}
