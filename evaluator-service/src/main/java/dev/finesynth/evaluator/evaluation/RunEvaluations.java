@@ -17,6 +17,7 @@ import dev.finesynth.servicekit.CancelledRuns;
 import dev.finesynth.servicekit.EncoderCache;
 import dev.finesynth.servicekit.FolderLock;
 import dev.finesynth.servicekit.RunEventPublisher;
+import dev.finesynth.servicekit.RunGauges;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.reactive.messaging.kafka.Record;
@@ -54,6 +55,7 @@ public class RunEvaluations {
   @Inject RunEventPublisher events;
   @Inject EventCodec codec;
   @Inject MeterRegistry registry;
+  @Inject RunGauges gauges;
   @Inject CancelledRuns cancelled;
 
   @Inject
@@ -219,6 +221,7 @@ public class RunEvaluations {
         MetricEvent event =
             MetricEvent.of(
                 run.runId(), STAGE, model, epoch, metric.label(), k, report.mean(metric, k));
+        gauges.record(event);
         sent.add(metrics.send(Record.of(event.key(), codec.encode(event))).toCompletableFuture());
       }
     }

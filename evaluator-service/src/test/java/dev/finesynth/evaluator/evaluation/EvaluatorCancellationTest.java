@@ -12,6 +12,7 @@ import dev.finesynth.evaluation.metrics.Metric;
 import dev.finesynth.evaluation.metrics.RetrievalReport;
 import dev.finesynth.evaluation.report.Checkpoint;
 import dev.finesynth.servicekit.RecordingEmitter;
+import dev.finesynth.servicekit.RunGauges;
 import dev.finesynth.servicekit.ServiceKitFixture;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
@@ -45,6 +46,7 @@ class EvaluatorCancellationTest {
     evaluations.codec = kit.codec;
     evaluations.cancelled = kit.cancelled;
     evaluations.registry = new SimpleMeterRegistry();
+    evaluations.gauges = new RunGauges(evaluations.registry);
     evaluations.metrics = metrics;
     // no evaluation sets, corpus vectors or encoders: evaluating would fail the test
   }

@@ -16,6 +16,7 @@ import dev.finesynth.encoders.train.MarginTriplet;
 import dev.finesynth.encoders.train.TrainingProgress;
 import dev.finesynth.servicekit.CancelledRuns;
 import dev.finesynth.servicekit.RunEventPublisher;
+import dev.finesynth.servicekit.RunGauges;
 import dev.finesynth.trainer.dataset.DatasetStore;
 import dev.finesynth.trainer.dataset.RunDataset;
 import io.smallrye.reactive.messaging.kafka.Record;
@@ -46,6 +47,7 @@ final class TrainingJob {
   private final Emitter<Record<String, String>> modelEmitter;
   private final Emitter<Record<String, String>> metricEmitter;
   private final EventCodec codec;
+  private final RunGauges gauges;
 
   TrainingJob(
       TrainingPlan plan,
@@ -55,7 +57,8 @@ final class TrainingJob {
       CancelledRuns cancelled,
       Emitter<Record<String, String>> modelEmitter,
       Emitter<Record<String, String>> metricEmitter,
-      EventCodec codec) {
+      EventCodec codec,
+      RunGauges gauges) {
     this.plan = plan;
     this.datasets = datasets;
     this.models = models;
@@ -64,6 +67,7 @@ final class TrainingJob {
     this.modelEmitter = modelEmitter;
     this.metricEmitter = metricEmitter;
     this.codec = codec;
+    this.gauges = gauges;
   }
 
   void run() {
@@ -145,11 +149,10 @@ final class TrainingJob {
       var folder = models.model(runId, number);
       BiEncoderExporter.export(student, folder);
       boolean last = trainer.finished();
-      publish(
-          metricEmitter,
-          runId,
-          codec.encode(
-              MetricEvent.of(runId, "trainer", "fine-tuned", number, "loss", 0, epoch.meanLoss())));
+      MetricEvent loss =
+          MetricEvent.of(runId, "trainer", "fine-tuned", number, "loss", 0, epoch.meanLoss());
+      gauges.record(loss);
+      publish(metricEmitter, runId, codec.encode(loss));
       publish(
           modelEmitter,
           runId,

@@ -8,6 +8,7 @@ import dev.finesynth.servicekit.CancelledRuns;
 import dev.finesynth.servicekit.FolderLock;
 import dev.finesynth.servicekit.RunCatalog;
 import dev.finesynth.servicekit.RunEventPublisher;
+import dev.finesynth.servicekit.RunGauges;
 import dev.finesynth.trainer.dataset.DatasetStore;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.Record;
@@ -41,6 +42,7 @@ public class TrainingRunner {
   @Inject ModelStore models;
   @Inject RunEventPublisher events;
   @Inject EventCodec codec;
+  @Inject RunGauges gauges;
 
   @Inject
   @Channel("models")
@@ -82,7 +84,8 @@ public class TrainingRunner {
               cancelled,
               modelEmitter,
               metricEmitter,
-              codec)
+              codec,
+              gauges)
           .run();
     } catch (RuntimeException e) {
       if (Thread.currentThread().isInterrupted()) {

@@ -10,8 +10,10 @@ import dev.finesynth.contracts.events.RunSpec;
 import dev.finesynth.contracts.events.TrainingSpec;
 import dev.finesynth.encoders.train.TrainingProgress;
 import dev.finesynth.servicekit.RecordingEmitter;
+import dev.finesynth.servicekit.RunGauges;
 import dev.finesynth.servicekit.ServiceKitFixture;
 import dev.finesynth.trainer.dataset.DatasetStore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -128,7 +130,8 @@ class TrainingRunnerTest {
             kit.cancelled,
             modelRecords,
             metricRecords,
-            kit.codec);
+            kit.codec,
+            new RunGauges(new SimpleMeterRegistry()));
     job.onStep(step(1));
     assertThat(kit.runEvents()).extracting(RunEvent::type).containsExactly(RunEventType.PROGRESS);
 
