@@ -41,6 +41,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -246,6 +248,28 @@ class RecipeIT {
     var logs = cli.run("logs", runName, "--follow");
     assertThat(logs.exitCode()).isZero();
     assertThat(logs.out()).contains("status: FINISHED").contains("dataset complete");
+  }
+
+  @Test
+  @Order(6)
+  void everyMetricTheDashboardPlotsIsOneAServiceExposes() throws Exception {
+    Set<String> exposed = new TreeSet<>();
+    for (String service : List.of("miner", "scorer", "trainer", "evaluator")) {
+      var scrape = stack.get(service, "/q/metrics");
+      assertThat(scrape.statusCode()).as(service + " /q/metrics").isEqualTo(200);
+      scrape
+          .body()
+          .lines()
+          .filter(line -> !line.startsWith("#") && !line.isBlank())
+          .map(line -> line.split("[{ ]", 2)[0])
+          .forEach(exposed::add);
+    }
+    Set<String> plotted =
+        Dashboard.metricNames(
+            KafkaBroker.projectRoot().resolve("deploy/components/monitoring/dashboard.json"));
+    assertThat(plotted)
+        .contains("finesynth_run_metric", "kafka_consumer_fetch_manager_records_lag_max");
+    assertThat(exposed).as("metrics the services expose").containsAll(plotted);
   }
 
   private static RunView run() {

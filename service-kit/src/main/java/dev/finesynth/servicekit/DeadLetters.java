@@ -1,13 +1,16 @@
 package dev.finesynth.servicekit;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -21,6 +24,7 @@ import org.jboss.logging.Logger;
 @Singleton
 public class DeadLetters {
   private static final Logger LOG = Logger.getLogger(DeadLetters.class);
+  private static final String SUFFIX = "-dead-letters";
 
   @Inject FinesynthConfig config;
   @Inject MeterRegistry registry;
@@ -29,9 +33,26 @@ public class DeadLetters {
   @Channel("dead-letters")
   Emitter<String> emitter;
 
+  /**
+   * Counts zero for every topic this service dead-letters, so that rates and alerts see the series
+   * before the first bad record.
+   */
+  void registerCounters(@Observes StartupEvent start) {
+    String prefix = config.topicPrefix() + config.service() + "-";
+    for (String name : ConfigProvider.getConfig().getPropertyNames()) {
+      if (name.startsWith("mp.messaging.incoming.") && name.endsWith(".dead-letter-queue.topic")) {
+        String target = ConfigProvider.getConfig().getValue(name, String.class);
+        if (target.startsWith(prefix) && target.endsWith(SUFFIX)) {
+          String source = target.substring(prefix.length(), target.length() - SUFFIX.length());
+          registry.counter("finesynth.dead.letters", "topic", source);
+        }
+      }
+    }
+  }
+
   /** Sends {@code record} to {@code <service>-<sourceTopic>-dead-letters} with the reason. */
   public void send(KafkaRecord<String, String> record, String sourceTopic, Exception reason) {
-    String target = config.topicPrefix() + config.service() + "-" + sourceTopic + "-dead-letters";
+    String target = config.topicPrefix() + config.service() + "-" + sourceTopic + SUFFIX;
     RecordHeaders headers = new RecordHeaders(record.getHeaders().toArray());
     header(headers, "dead-letter-reason", reason.getMessage());
     header(headers, "dead-letter-cause", reason.getClass().getName());
