@@ -41,6 +41,8 @@ public record Workload(
               Map.of(
                   "trainer-triplets",
                   1000.0,
+                  "trainer-run-intake",
+                  1000.0,
                   "trainer-shortfalls",
                   1000.0,
                   "trainer-trainings",
@@ -61,7 +63,11 @@ public record Workload(
    * #drainSeconds}, or 1 where each record is a whole job (a training, an evaluation).
    */
   public long lagThreshold(String group) {
-    double perSecond = throughput.getOrDefault(group, 0.0);
+    Double perSecond = throughput.get(group);
+    if (perSecond == null) { // a new consumer group needs its figure here before it can scale
+      throw new IllegalStateException(
+          "no throughput for consumer group " + group + " of " + service);
+    }
     return Math.max(1, Math.round(perSecond * drainSeconds));
   }
 
