@@ -11,11 +11,15 @@ import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -169,13 +173,25 @@ class AppliedManifestsTest {
         .getItems();
   }
 
-  /** The images the build makes: one per service module, named after the module's service. */
-  private static Set<String> builtImages() {
+  /**
+   * The images the build makes ({@code -Pimages}): {@code
+   * finesynth/<finesynth.image.name>:<version>} of every module whose pom turns its image on.
+   */
+  private static Set<String> builtImages() throws IOException {
     String version = System.getProperty("finesynth.version", "0.1.0-SNAPSHOT");
-    return Workload.ALL.stream()
-        .filter(w -> ROOT.resolve(w.service() + "-service/pom.xml").toFile().isFile())
-        .map(w -> "finesynth/" + w.service() + ":" + version)
-        .collect(Collectors.toSet());
+    Pattern name = Pattern.compile("<finesynth.image.name>([^<]+)</finesynth.image.name>");
+    Set<String> images = new TreeSet<>();
+    try (var modules = Files.list(ROOT)) {
+      for (Path pom :
+          modules.map(m -> m.resolve("pom.xml")).filter(Files::isRegularFile).toList()) {
+        String text = Files.readString(pom);
+        Matcher matcher = name.matcher(text);
+        if (matcher.find() && text.contains("<finesynth.image.skip>false</finesynth.image.skip>")) {
+          images.add("finesynth/" + matcher.group(1) + ":" + version);
+        }
+      }
+    }
+    return images;
   }
 
   private static String serviceOf(String deployment) {

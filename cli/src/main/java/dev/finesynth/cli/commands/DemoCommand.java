@@ -2,6 +2,7 @@ package dev.finesynth.cli.commands;
 
 import dev.finesynth.cli.FinesynthHome;
 import dev.finesynth.cli.bench.RecipeRunner;
+import dev.finesynth.cli.stack.LocalStack;
 import dev.finesynth.cli.stack.ReplicaOptions;
 import dev.finesynth.cli.stack.StackSession;
 import dev.finesynth.client.FinesynthClient;
@@ -43,6 +44,30 @@ public class DemoCommand implements Callable<Integer> {
   @Option(names = "--sample", description = "A BEIR folder to use instead of the bundled sample.")
   Path sample;
 
+  @Option(
+      names = "--containers",
+      description =
+          "Run each service in its podman container (finesynth/<service>:<version>, host network)"
+              + " instead of as a java process; build the images first with ./finesynth images"
+              + " --load.")
+  boolean containers;
+
+  @Option(
+      names = "--image-version",
+      description = "Tag of the images for --containers (default: this CLI's version).")
+  String imageVersion;
+
+  @Option(
+      names = "--state",
+      description = "State folder of the stack it starts (default: .finesynth in the checkout).")
+  Path state;
+
+  @Option(
+      names = "--base-port",
+      defaultValue = "8081",
+      description = "HTTP port of the first service; the others follow (default ${DEFAULT-VALUE}).")
+  int basePort;
+
   @Mixin ReplicaOptions replicas = new ReplicaOptions();
 
   @Spec CommandSpec spec;
@@ -59,7 +84,18 @@ public class DemoCommand implements Callable<Integer> {
         TrainingSpec.defaults()
             .withSchedule("AdamW", 2e-5, epochs, 32, 10)
             .withCheckpointEverySteps(50);
-    try (StackSession session = StackSession.open(root, replicas, keep, out)) {
+    try (StackSession session =
+        StackSession.open(
+            root,
+            state != null ? state.toAbsolutePath() : root.resolve(".finesynth"),
+            basePort,
+            replicas,
+            keep,
+            containers
+                ? (imageVersion != null ? imageVersion : LocalStack.defaultImageVersion())
+                : null,
+            List.of(data),
+            out)) {
       FinesynthClient client =
           FinesynthClient.connect(session.bootstrapServers(), Topics.DEFAULT_PREFIX);
       var outcome =

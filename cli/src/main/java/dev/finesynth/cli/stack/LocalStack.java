@@ -44,6 +44,12 @@ import java.util.regex.Pattern;
  * -Dfinesynth.shared=<state>/data/shared} (datasets, checkpoints, models, reports: {@link
  * #dataDir()}), and its id, {@code -Dfinesynth.instance=<id>}. An instance can be pinned to cores
  * ({@link #withCpuAffinity}): it then starts under {@code taskset -c <cpus>}.
+ *
+ * <p>With {@link #withContainers} each instance runs instead in its podman container, {@code podman
+ * run --rm --network host finesynth/<name>:<version>} (the images {@code ./finesynth images}
+ * builds), with the same settings passed as {@code JAVA_OPTS} and its folders mounted at the same
+ * paths; the pid file then holds the pid of the {@code podman run} client, and stopping an instance
+ * stops and removes its container.
  */
 public final class LocalStack {
   /** Default HTTP port of the first service; the others follow. */
@@ -68,6 +74,11 @@ public final class LocalStack {
   private Map<String, String> environment = Map.of();
   private Map<String, String> cpuAffinity = Map.of();
   private String lastBootstrapServers;
+  private String imageVersion;
+  private final java.util.Set<String> startedContainers =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private Thread containerCleanup;
+  private List<Path> readOnlyMounts = List.of();
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -165,6 +176,59 @@ public final class LocalStack {
   public LocalStack withEnvironment(Map<String, String> environment) {
     this.environment = Map.copyOf(environment);
     return this;
+  }
+
+  /**
+   * Runs every instance in its podman container from the image {@code finesynth/<name>:<version>}
+   * instead of as a {@code java -jar} process; containers still running when this JVM exits are
+   * removed.
+   */
+  public LocalStack withContainers(String version) {
+    this.imageVersion = version;
+    if (containerCleanup == null) {
+      containerCleanup = new Thread(this::removeStartedContainers, "finesynth-containers-cleanup");
+      Runtime.getRuntime().addShutdownHook(containerCleanup);
+    }
+    return this;
+  }
+
+  /**
+   * Folders the containers see read-only at their own paths ({@link #withContainers}): the corpus
+   * an evaluation spec names by its host path, for one.
+   */
+  public LocalStack withReadOnlyMounts(List<Path> folders) {
+    this.readOnlyMounts = folders.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+    return this;
+  }
+
+  /** Whether instances run in podman containers ({@link #withContainers}). */
+  public boolean containers() {
+    return imageVersion != null;
+  }
+
+  /**
+   * The image version of {@link #withContainers}: {@code $FINESYNTH_IMAGE_VERSION}, else the CLI's.
+   */
+  public static String defaultImageVersion() {
+    String env = System.getenv("FINESYNTH_IMAGE_VERSION");
+    if (env != null && !env.isBlank()) {
+      return env.trim();
+    }
+    try (var in =
+        LocalStack.class.getResourceAsStream(
+            "/META-INF/maven/dev.finesynth/finesynth-cli/pom.properties")) {
+      if (in != null) {
+        var properties = new java.util.Properties();
+        properties.load(in);
+        String version = properties.getProperty("version");
+        if (version != null && !version.isBlank()) {
+          return version;
+        }
+      }
+    } catch (IOException ignored) {
+      // fall back to the version this source belongs to
+    }
+    return "0.1.0-SNAPSHOT";
   }
 
   public String topicPrefix() {
@@ -292,6 +356,9 @@ public final class LocalStack {
   public void stop(String id) throws IOException {
     ServiceProcess service = instance(id);
     pid(service).flatMap(ProcessHandle::of).ifPresent(LocalStack::stop);
+    if (containers()) {
+      removeContainer(service.containerName(), false);
+    }
     Files.deleteIfExists(pidFile(service));
   }
 
@@ -337,6 +404,11 @@ public final class LocalStack {
         stop(process.get());
         stopped++;
         out.println("stopped " + entry.getKey());
+      }
+      if (containers()) {
+        services.stream()
+            .filter(s -> s.id().equals(entry.getKey()))
+            .forEach(s -> removeContainer(s.containerName(), false));
       }
       Files.deleteIfExists(entry.getValue());
     }
@@ -405,6 +477,9 @@ public final class LocalStack {
                 // gone soon; the pid file goes now
               }
             });
+    if (containers()) {
+      removeContainer(service.containerName(), true);
+    }
     Files.deleteIfExists(pidFile(service));
   }
 
@@ -414,6 +489,9 @@ public final class LocalStack {
    * folders, id and topic prefix.
    */
   public List<String> command(ServiceProcess service, String bootstrapServers) {
+    if (containers()) {
+      return containerCommand(service, bootstrapServers);
+    }
     List<String> command = new ArrayList<>();
     cpuAffinity(service).ifPresent(cpus -> command.addAll(List.of("taskset", "-c", cpus)));
     command.addAll(List.of("java", "-Xmx" + service.maxHeap()));
@@ -434,7 +512,113 @@ public final class LocalStack {
     return command;
   }
 
+  /**
+   * The {@code podman run} that starts {@code service} in its container: host network (it listens
+   * on 127.0.0.1 like a process would), read-only root, a writable {@code /tmp}, its folders and
+   * the shared one mounted at their own paths, pinned with {@code --cpuset-cpus} where it is
+   * pinned, and the settings of {@link #command}'s {@code java} as {@code JAVA_OPTS}.
+   */
+  public List<String> containerCommand(ServiceProcess service, String bootstrapServers) {
+    List<String> javaOpts = new ArrayList<>(List.of("-Xmx" + service.maxHeap()));
+    String extra = System.getenv("FINESYNTH_" + service.name().toUpperCase() + "_JAVA_OPTS");
+    if (extra != null && !extra.isBlank()) {
+      javaOpts.addAll(List.of(extra.trim().split("\\s+")));
+    }
+    javaOpts.addAll(
+        List.of(
+            "-Dkafka.bootstrap.servers=" + bootstrapServers,
+            "-Dquarkus.http.port=" + service.port(),
+            "-Dquarkus.http.host=127.0.0.1",
+            "-Dfinesynth.home=" + home(service),
+            "-Dfinesynth.shared=" + dataDir(),
+            "-Dfinesynth.instance=" + service.id(),
+            "-Dfinesynth.topic-prefix=" + topicPrefix));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "podman",
+                "run",
+                "--rm",
+                "--name",
+                service.containerName(),
+                "--network",
+                "host",
+                "--read-only",
+                "--tmpfs",
+                "/tmp:rw,mode=1777",
+                "--stop-timeout",
+                "20",
+                "-v",
+                home(service) + ":" + home(service),
+                "-v",
+                dataDir() + ":" + dataDir()));
+    for (Path folder : readOnlyMounts) {
+      command.addAll(List.of("-v", folder + ":" + folder + ":ro"));
+    }
+    cpuAffinity(service).ifPresent(cpus -> command.addAll(List.of("--cpuset-cpus", cpus)));
+    Map<String, String> env = new TreeMap<>();
+    env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+    env.put("FINESYNTH_HOME", home(service).toString());
+    env.put("FINESYNTH_SHARED", dataDir().toString());
+    env.put("JAVA_OPTS", String.join(" ", javaOpts));
+    env.putAll(environment);
+    for (var entry : env.entrySet()) {
+      command.addAll(List.of("-e", entry.getKey() + "=" + entry.getValue()));
+      // folders the settings name (a test's model hub) are seen at the same path
+      if (!entry.getKey().equals("JAVA_OPTS")
+          && entry.getValue().startsWith("/")
+          && Files.isDirectory(Path.of(entry.getValue()))
+          && !entry.getValue().equals(home(service).toString())
+          && !entry.getValue().equals(dataDir().toString())) {
+        command.addAll(List.of("-v", entry.getValue() + ":" + entry.getValue()));
+      }
+    }
+    command.add(service.image(imageVersion));
+    return command;
+  }
+
+  /** Stops ({@code kill}: at once) and removes a container this stack started; quiet if gone. */
+  private void removeContainer(String name, boolean kill) {
+    try {
+      List<String> rm =
+          kill
+              ? List.of("podman", "rm", "-f", name)
+              : List.of("podman", "rm", "-f", "-t", "20", name);
+      Process process =
+          podman(rm)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      process.waitFor(40, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      // podman gone: nothing to remove
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    startedContainers.remove(name);
+  }
+
+  /** A podman command, with the checkout's images/containers.conf unless CONTAINERS_CONF is set. */
+  private ProcessBuilder podman(List<String> command) {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
+    Path conf = root.resolve("images/containers.conf");
+    if (System.getenv("CONTAINERS_CONF") == null && Files.exists(conf)) {
+      builder.environment().put("CONTAINERS_CONF", conf.toString());
+    }
+    return builder;
+  }
+
+  private void removeStartedContainers() {
+    for (String name : List.copyOf(startedContainers)) {
+      removeContainer(name, false);
+    }
+  }
+
   private void launch(ServiceProcess service, String bootstrapServers) throws IOException {
+    if (containers()) {
+      launchContainer(service, bootstrapServers);
+      return;
+    }
     Path runner = service.runner(root);
     if (!Files.exists(runner)) {
       throw new IllegalStateException(
@@ -453,6 +637,24 @@ public final class LocalStack {
     builder.environment().putAll(environment);
     Process process =
         builder.redirectErrorStream(true).redirectOutput(log(service).toFile()).start();
+    Files.writeString(pidFile(service), Long.toString(process.pid()));
+  }
+
+  private void launchContainer(ServiceProcess service, String bootstrapServers) throws IOException {
+    Files.createDirectories(state.resolve("logs"));
+    Files.createDirectories(state.resolve("pids"));
+    Files.createDirectories(home(service));
+    Files.createDirectories(dataDir());
+    // the image's user (UID 10001) writes to these host folders
+    for (Path dir : List.of(home(service), dataDir())) {
+      Files.setPosixFilePermissions(
+          dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+    }
+    removeContainer(service.containerName(), true); // one a crashed earlier run left
+    ProcessBuilder builder = podman(containerCommand(service, bootstrapServers));
+    Process process =
+        builder.redirectErrorStream(true).redirectOutput(log(service).toFile()).start();
+    startedContainers.add(service.containerName());
     Files.writeString(pidFile(service), Long.toString(process.pid()));
   }
 

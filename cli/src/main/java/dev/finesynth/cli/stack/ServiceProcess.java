@@ -33,6 +33,16 @@ public record ServiceProcess(String name, int instance, int port, String maxHeap
     return root.resolve(name + "-service/target/quarkus-app/quarkus-run.jar");
   }
 
+  /** Its image as {@code ./finesynth images} builds it: {@code finesynth/<name>:<version>}. */
+  public String image(String version) {
+    return "finesynth/" + name + ":" + version;
+  }
+
+  /** The container's name when the stack runs it in podman: {@code finesynth-<id>-<port>}. */
+  public String containerName() {
+    return "finesynth-" + id() + "-" + port;
+  }
+
   public String url() {
     return "http://127.0.0.1:" + port;
   }

@@ -36,7 +36,59 @@ public final class StackSession implements AutoCloseable {
   public static StackSession open(
       java.nio.file.Path root, ReplicaOptions replicas, boolean keep, PrintWriter out)
       throws Exception {
-    LocalStack stack = replicas.applyTo(new LocalStack(root, System.out));
+    return open(root, replicas, keep, null, out);
+  }
+
+  /**
+   * {@link #open(java.nio.file.Path, ReplicaOptions, boolean, PrintWriter)}, with each service in
+   * its podman container from {@code finesynth/<name>:<imageVersion>} unless {@code imageVersion}
+   * is null ({@link LocalStack#withContainers}).
+   */
+  public static StackSession open(
+      java.nio.file.Path root,
+      ReplicaOptions replicas,
+      boolean keep,
+      String imageVersion,
+      PrintWriter out)
+      throws Exception {
+    return open(root, replicas, keep, imageVersion, java.util.List.of(), out);
+  }
+
+  /** The same, with these folders seen read-only at their own paths inside the containers. */
+  public static StackSession open(
+      java.nio.file.Path root,
+      ReplicaOptions replicas,
+      boolean keep,
+      String imageVersion,
+      java.util.List<java.nio.file.Path> readOnlyMounts,
+      PrintWriter out)
+      throws Exception {
+    return open(
+        root,
+        root.resolve(".finesynth"),
+        LocalStack.DEFAULT_BASE_PORT,
+        replicas,
+        keep,
+        imageVersion,
+        readOnlyMounts,
+        out);
+  }
+
+  /** The same, with the stack's state in {@code state} and its services on ports from basePort. */
+  public static StackSession open(
+      java.nio.file.Path root,
+      java.nio.file.Path state,
+      int basePort,
+      ReplicaOptions replicas,
+      boolean keep,
+      String imageVersion,
+      java.util.List<java.nio.file.Path> readOnlyMounts,
+      PrintWriter out)
+      throws Exception {
+    LocalStack stack = replicas.applyTo(new LocalStack(root, state, basePort, System.out));
+    if (imageVersion != null) {
+      stack.withContainers(imageVersion).withReadOnlyMounts(readOnlyMounts);
+    }
     var running = stack.bootstrapServers();
     String kafka = running.isPresent() ? running.get() : stack.startBroker(0);
     out.println(

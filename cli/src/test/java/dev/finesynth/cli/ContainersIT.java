@@ -1,0 +1,209 @@
+package dev.finesynth.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.finesynth.cli.stack.LocalStack;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The images {@code ./finesynth images --load} builds (.ci/run builds them): each service image
+ * answers {@code /q/health/live} as UID 10001 on a read-only root, the CLI image prints its help,
+ * and {@code ./finesynth demo --containers} runs the sample with every service in its container and
+ * prints the before/after table. Skipped only where podman is absent.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ContainersIT {
+  private static final Map<String, Integer> SERVICES =
+      Map.of("miner", 8081, "scorer", 8082, "trainer", 8083, "evaluator", 8084);
+  private static final int BASE_PORT = 18281;
+  private static final String VERSION = LocalStack.defaultImageVersion();
+  private static final Path ROOT =
+      Path.of(System.getProperty("dev.finesynth.root", "..")).toAbsolutePath().normalize();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  @TempDir static Path temp;
+
+  @BeforeAll
+  static void podmanAndImages() throws Exception {
+    assumeTrue(
+        onPath("podman"),
+        "podman is not installed: skipping the container tests (.ci/run installs it and builds"
+            + " the images with ./finesynth images --load)");
+    for (String image : List.of("miner", "scorer", "trainer", "evaluator", "cli")) {
+      String ref = "finesynth/" + image + ":" + VERSION;
+      assertThat(podman(60, "image", "exists", ref).code)
+          .as("image %s is not loaded; build it with ./finesynth images --load", ref)
+          .isZero();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void cliImagePrintsHelp() throws Exception {
+    Result help = podman(120, "run", "--rm", "--read-only", "--network", "none", cli(), "--help");
+    assertThat(help.code).as(help.output).isZero();
+    assertThat(help.output).contains("Usage:").contains("demo");
+  }
+
+  @Test
+  @Order(2)
+  void everyServiceImageIsLive() throws Exception {
+    String broker = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9");
+    List<String> names = new ArrayList<>();
+    try {
+      int i = 0;
+      for (var service : SERVICES.entrySet()) {
+        int port = BASE_PORT + 100 + i++;
+        String name = "finesynth-it-" + service.getKey() + "-" + ProcessHandle.current().pid();
+        names.add(name);
+        Result run =
+            podman(
+                120,
+                "run",
+                "-d",
+                "--rm",
+                "--name",
+                name,
+                "--network",
+                "host",
+                "--read-only",
+                "--tmpfs",
+                "/tmp:rw,mode=1777",
+                "--tmpfs",
+                "/var/lib/finesynth:rw,mode=1777",
+                "-e",
+                "KAFKA_BOOTSTRAP_SERVERS=" + broker,
+                "-e",
+                "JAVA_OPTS=-Xmx512m -Dquarkus.http.port="
+                    + port
+                    + " -Dquarkus.http.host=127.0.0.1"
+                    + " -Dfinesynth.topic-prefix=it-containers-"
+                    + ProcessHandle.current().pid()
+                    + ".",
+                "finesynth/" + service.getKey() + ":" + VERSION);
+        assertThat(run.code).as(run.output).isZero();
+        Result user = podman(30, "inspect", "--format", "{{.Config.User}}", name);
+        assertThat(user.output.trim()).isEqualTo("10001:10001");
+        awaitLive(service.getKey(), port, name);
+      }
+    } finally {
+      for (String name : names) {
+        podman(60, "rm", "-f", name);
+      }
+    }
+  }
+
+  @Test
+  @Order(3)
+  void demoRunsOnContainers() throws Exception {
+    // the launcher, as a user runs it: it sets FINESYNTH_HOME and CONTAINERS_CONF
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                ROOT.resolve("finesynth").toString(),
+                "demo",
+                "--containers",
+                "--image-version",
+                VERSION,
+                "--epochs",
+                "1",
+                "--state",
+                temp.resolve("stack").toString(),
+                "--base-port",
+                Integer.toString(BASE_PORT))
+            .directory(ROOT.toFile())
+            .redirectErrorStream(true);
+    Process demo = builder.start();
+    String printed = new String(demo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(demo.waitFor(25, TimeUnit.MINUTES)).isTrue();
+    int code = demo.exitValue();
+    assertThat(code).as(printed).isZero();
+    // the before/after table, with the base model's and the trained model's metrics
+    assertThat(printed).containsPattern("metric +base +epoch 1 +delta");
+    assertThat(printed).containsPattern("(?m)^ndcg@10 +[0-9.]+ +[0-9.]+ +[-+][0-9.]+$");
+    assertThat(printed).contains("[demo] run:").contains("FINISHED");
+    // every container is gone afterwards
+    Result left = podman(30, "ps", "-a", "--format", "{{.Names}}");
+    for (String service : SERVICES.keySet()) {
+      assertThat(left.output).doesNotContain("finesynth-" + service + "-0-");
+    }
+  }
+
+  private static void awaitLive(String service, int port, String container) throws Exception {
+    HttpRequest live =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/live"))
+            .timeout(Duration.ofSeconds(2))
+            .build();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    int status = -1;
+    while (System.nanoTime() < deadline) {
+      try {
+        status = HTTP.send(live, HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (status == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError(
+        service
+            + " image not live in 120 s (last status "
+            + status
+            + "): "
+            + podman(30, "logs", container).output);
+  }
+
+  private static String cli() {
+    return "finesynth/cli:" + VERSION;
+  }
+
+  private static boolean onPath(String tool) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private record Result(int code, String output) {}
+
+  private static Result podman(int timeoutSeconds, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("podman"));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    if (System.getenv("CONTAINERS_CONF") == null) {
+      builder
+          .environment()
+          .put("CONTAINERS_CONF", ROOT.resolve("images/containers.conf").toString());
+    }
+    Process process = builder.start();
+    byte[] output = process.getInputStream().readAllBytes();
+    if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      return new Result(-1, "timed out: " + command);
+    }
+    return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+  }
+}
