@@ -494,22 +494,28 @@ public final class LocalStack {
     }
     List<String> command = new ArrayList<>();
     cpuAffinity(service).ifPresent(cpus -> command.addAll(List.of("taskset", "-c", cpus)));
-    command.addAll(List.of("java", "-Xmx" + service.maxHeap()));
+    command.add("java");
+    command.addAll(javaSettings(service, bootstrapServers));
+    command.addAll(List.of("-jar", service.runner(root).toString()));
+    return command;
+  }
+
+  /** The JVM options of {@code service}: heap, its extra options, and its settings. */
+  private List<String> javaSettings(ServiceProcess service, String bootstrapServers) {
+    List<String> options = new ArrayList<>(List.of("-Xmx" + service.maxHeap()));
     String extra = System.getenv("FINESYNTH_" + service.name().toUpperCase() + "_JAVA_OPTS");
     if (extra != null && !extra.isBlank()) {
-      command.addAll(List.of(extra.trim().split("\\s+")));
+      options.addAll(List.of(extra.trim().split("\\s+")));
     }
-    command.addAll(
+    options.addAll(
         List.of(
             "-Dkafka.bootstrap.servers=" + bootstrapServers,
             "-Dquarkus.http.port=" + service.port(),
             "-Dfinesynth.home=" + home(service),
             "-Dfinesynth.shared=" + dataDir(),
             "-Dfinesynth.instance=" + service.id(),
-            "-Dfinesynth.topic-prefix=" + topicPrefix,
-            "-jar",
-            service.runner(root).toString()));
-    return command;
+            "-Dfinesynth.topic-prefix=" + topicPrefix));
+    return options;
   }
 
   /**
@@ -519,20 +525,8 @@ public final class LocalStack {
    * pinned, and the settings of {@link #command}'s {@code java} as {@code JAVA_OPTS}.
    */
   public List<String> containerCommand(ServiceProcess service, String bootstrapServers) {
-    List<String> javaOpts = new ArrayList<>(List.of("-Xmx" + service.maxHeap()));
-    String extra = System.getenv("FINESYNTH_" + service.name().toUpperCase() + "_JAVA_OPTS");
-    if (extra != null && !extra.isBlank()) {
-      javaOpts.addAll(List.of(extra.trim().split("\\s+")));
-    }
-    javaOpts.addAll(
-        List.of(
-            "-Dkafka.bootstrap.servers=" + bootstrapServers,
-            "-Dquarkus.http.port=" + service.port(),
-            "-Dquarkus.http.host=127.0.0.1",
-            "-Dfinesynth.home=" + home(service),
-            "-Dfinesynth.shared=" + dataDir(),
-            "-Dfinesynth.instance=" + service.id(),
-            "-Dfinesynth.topic-prefix=" + topicPrefix));
+    List<String> javaOpts = new ArrayList<>(javaSettings(service, bootstrapServers));
+    javaOpts.add("-Dquarkus.http.host=127.0.0.1");
     List<String> command =
         new ArrayList<>(
             List.of(

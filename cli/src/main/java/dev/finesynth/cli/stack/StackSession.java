@@ -36,45 +36,23 @@ public final class StackSession implements AutoCloseable {
   public static StackSession open(
       java.nio.file.Path root, ReplicaOptions replicas, boolean keep, PrintWriter out)
       throws Exception {
-    return open(root, replicas, keep, null, out);
-  }
-
-  /**
-   * {@link #open(java.nio.file.Path, ReplicaOptions, boolean, PrintWriter)}, with each service in
-   * its podman container from {@code finesynth/<name>:<imageVersion>} unless {@code imageVersion}
-   * is null ({@link LocalStack#withContainers}).
-   */
-  public static StackSession open(
-      java.nio.file.Path root,
-      ReplicaOptions replicas,
-      boolean keep,
-      String imageVersion,
-      PrintWriter out)
-      throws Exception {
-    return open(root, replicas, keep, imageVersion, java.util.List.of(), out);
-  }
-
-  /** The same, with these folders seen read-only at their own paths inside the containers. */
-  public static StackSession open(
-      java.nio.file.Path root,
-      ReplicaOptions replicas,
-      boolean keep,
-      String imageVersion,
-      java.util.List<java.nio.file.Path> readOnlyMounts,
-      PrintWriter out)
-      throws Exception {
     return open(
         root,
         root.resolve(".finesynth"),
         LocalStack.DEFAULT_BASE_PORT,
         replicas,
         keep,
-        imageVersion,
-        readOnlyMounts,
+        null,
+        java.util.List.of(),
         out);
   }
 
-  /** The same, with the stack's state in {@code state} and its services on ports from basePort. */
+  /**
+   * The same, with the stack's state in {@code state}, its services on ports from basePort, and
+   * each service in its podman container from {@code finesynth/<name>:<imageVersion>} unless {@code
+   * imageVersion} is null ({@link LocalStack#withContainers}), seeing {@code readOnlyMounts}
+   * read-only at their own paths.
+   */
   public static StackSession open(
       java.nio.file.Path root,
       java.nio.file.Path state,
