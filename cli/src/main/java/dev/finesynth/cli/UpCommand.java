@@ -2,6 +2,7 @@ package dev.finesynth.cli;
 
 import dev.finesynth.cli.stack.LocalStack;
 import dev.finesynth.cli.stack.ReplicaOptions;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,13 +36,36 @@ class UpCommand implements Callable<Integer> {
       description = "Seconds to wait for every service to be ready (default ${DEFAULT-VALUE}).")
   int timeoutSeconds;
 
+  @Option(
+      names = "--secure",
+      description =
+          "Secure the local broker: SASL_SSL with SCRAM-SHA-512 and mTLS listeners only, ACLs, each"
+              + " service as its own Kafka user (the deploy manifests' KafkaUsers).")
+  boolean secure;
+
   @Mixin ReplicaOptions replicas = new ReplicaOptions();
 
   @Override
   public Integer call() throws Exception {
     LocalStack stack = replicas.applyTo(new LocalStack(cli.root(), System.out));
-    String kafka = bootstrapServers != null ? bootstrapServers : stack.startBroker(kafkaPort);
+    String kafka =
+        bootstrapServers != null ? bootstrapServers : stack.startBroker(kafkaPort, secure);
     System.out.println("kafka      " + kafka);
+    stack
+        .secrets()
+        .ifPresent(
+            secrets -> {
+              Path state = cli.root().resolve(".finesynth");
+              System.out.println(
+                  "secured    SASL_SSL (SCRAM-SHA-512) on "
+                      + kafka
+                      + ", mTLS on "
+                      + secrets.tlsBootstrapServers()
+                      + "; the CLI uses "
+                      + state.resolve("kafka-client.properties")
+                      + ", other clients: --kafka-config "
+                      + state.resolve("kafka-client-tls.properties"));
+            });
     stack.startServices(kafka, Duration.ofSeconds(timeoutSeconds));
     System.out.println("finesynth is up; stop it with ./finesynth down");
     return 0;

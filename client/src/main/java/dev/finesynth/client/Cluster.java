@@ -1,6 +1,8 @@
 package dev.finesynth.client;
 
 import dev.finesynth.contracts.codec.EventCodec;
+import dev.finesynth.contracts.kafka.KafkaConnection;
+import dev.finesynth.contracts.kafka.KafkaFailures;
 import dev.finesynth.contracts.topics.Topic;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,41 +25,47 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * nothing is committed and any machine sees the same history).
  */
 public final class Cluster {
-  private final String bootstrapServers;
+  private final KafkaConnection connection;
   private final String prefix;
   private final EventCodec codec = new EventCodec();
 
-  private Cluster(String bootstrapServers, String prefix) {
-    this.bootstrapServers = bootstrapServers;
+  private Cluster(KafkaConnection connection, String prefix) {
+    this.connection = connection;
     this.prefix = prefix;
   }
 
-  /** Connects, failing fast with the address and a hint when the cluster does not answer. */
+  /** {@link #connect(KafkaConnection, String)} without authentication (a plaintext listener). */
   public static Cluster connect(String bootstrapServers, String prefix) {
+    return connect(KafkaConnection.plaintext(bootstrapServers), prefix);
+  }
+
+  /**
+   * Connects, failing fast with the address and a hint when the cluster does not answer or refuses
+   * the credentials.
+   */
+  public static Cluster connect(KafkaConnection connection, String prefix) {
     try (Admin admin =
         Admin.create(
-            Map.of(
-                "bootstrap.servers",
-                bootstrapServers,
-                "request.timeout.ms",
-                5000,
-                "default.api.timeout.ms",
-                8000))) {
+            connection.config(
+                Map.of("request.timeout.ms", 5000, "default.api.timeout.ms", 8000)))) {
       admin.describeCluster().nodes().get(10, TimeUnit.SECONDS);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException(
-          "Kafka is unreachable at "
-              + bootstrapServers
-              + "; start the local stack with ./finesynth up, or pass --bootstrap-servers host:port");
+    } catch (ExecutionException e) {
+      throw KafkaFailures.explain(connection, e.getCause());
+    } catch (TimeoutException e) {
+      throw KafkaFailures.explain(connection, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     }
-    return new Cluster(bootstrapServers, prefix);
+    return new Cluster(connection, prefix);
   }
 
   public String bootstrapServers() {
-    return bootstrapServers;
+    return connection.bootstrapServers();
+  }
+
+  public KafkaConnection connection() {
+    return connection;
   }
 
   public String prefix() {
@@ -65,7 +73,7 @@ public final class Cluster {
   }
 
   public RunPublisher publisher() {
-    return new RunPublisher(bootstrapServers, prefix);
+    return new RunPublisher(connection, prefix);
   }
 
   /** Every valid event of a topic from the start to its current end; tombstones are skipped. */
@@ -86,9 +94,8 @@ public final class Cluster {
    * their current ends unless {@code follow} says to go on, then keeps reading until it says stop.
    */
   public void read(List<Topic<?>> topics, Consumer<Object> sink, BooleanSupplier follow) {
-    Map<String, Object> config = new HashMap<>();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    Map<String, Object> config =
+        connection.config(Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
     Map<String, Topic<?>> byName = new HashMap<>();
     topics.forEach(t -> byName.put(t.qualifiedName(prefix), t));
     try (var consumer =

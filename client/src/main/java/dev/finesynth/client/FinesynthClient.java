@@ -11,6 +11,7 @@ import dev.finesynth.contracts.events.RunEventType;
 import dev.finesynth.contracts.events.RunSpec;
 import dev.finesynth.contracts.events.TrainingSpec;
 import dev.finesynth.contracts.events.Triplet;
+import dev.finesynth.contracts.kafka.KafkaConnection;
 import dev.finesynth.contracts.topics.Topics;
 import dev.finesynth.contracts.validation.Checks;
 import dev.finesynth.contracts.validation.EventLimits;
@@ -47,6 +48,14 @@ public final class FinesynthClient {
 
   public static FinesynthClient connect(String bootstrapServers, String topicPrefix) {
     return new FinesynthClient(Cluster.connect(bootstrapServers, topicPrefix));
+  }
+
+  /**
+   * A client of a secured cluster, e.g. {@code KafkaConnection.of("kafka:9093",
+   * KafkaSecurity.fromUserSecret(userDir, caFile))}.
+   */
+  public static FinesynthClient connect(KafkaConnection connection, String topicPrefix) {
+    return new FinesynthClient(Cluster.connect(connection, topicPrefix));
   }
 
   /** Uploads the corpus and the queries, publishes the run spec; returns the run's name. */

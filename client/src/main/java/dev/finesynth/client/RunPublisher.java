@@ -4,6 +4,7 @@ import dev.finesynth.contracts.codec.EventCodec;
 import dev.finesynth.contracts.events.CorpusDocument;
 import dev.finesynth.contracts.events.QueryEvent;
 import dev.finesynth.contracts.events.RunSpec;
+import dev.finesynth.contracts.kafka.KafkaConnection;
 import dev.finesynth.contracts.topics.Topics;
 import java.util.List;
 import java.util.Map;
@@ -21,21 +22,20 @@ public final class RunPublisher implements AutoCloseable {
   private final EventCodec codec = new EventCodec();
   private final String prefix;
 
-  public RunPublisher(String bootstrapServers, String prefix) {
+  public RunPublisher(KafkaConnection connection, String prefix) {
     this.prefix = prefix;
     this.producer =
         new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true,
-                ProducerConfig.LINGER_MS_CONFIG,
-                20,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG,
-                15_000),
+            connection.config(
+                Map.of(
+                    ProducerConfig.ACKS_CONFIG,
+                    "all",
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                    true,
+                    ProducerConfig.LINGER_MS_CONFIG,
+                    20,
+                    ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                    15_000)),
             new StringSerializer(),
             new StringSerializer());
   }

@@ -1,6 +1,6 @@
 package dev.finesynth.deploy;
 
-import dev.finesynth.contracts.topics.Topics;
+import dev.finesynth.contracts.topics.ChannelAccess;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -33,8 +33,6 @@ public record ServiceChannels(
     Set<String> writes,
     Map<String, String> groups,
     Set<String> groupPrefixes) {
-  private static final Pattern CHANNEL_KEY =
-      Pattern.compile("mp\\.messaging\\.(incoming|outgoing)\\.([^.]+)\\.(.+)");
   private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]+)}");
   private static final String INSTANCE_ID = "${quarkus.uuid}";
   private static final String PREFIX = "${finesynth.topic-prefix}";
@@ -46,45 +44,25 @@ public record ServiceChannels(
         settings,
         root.resolve("service-kit/src/main/resources/META-INF/microprofile-config.properties"));
     load(settings, root.resolve(service + "-service/src/main/resources/application.properties"));
-    Set<String> reads = new TreeSet<>();
-    Set<String> writes = new TreeSet<>();
+    Map<String, String> resolved = new HashMap<>();
+    settings
+        .stringPropertyNames()
+        .forEach(key -> resolved.put(key, resolve(settings.getProperty(key), settings, service)));
+    ChannelAccess access = ChannelAccess.of(service, "", resolved);
     Map<String, String> groups = new TreeMap<>();
-    Map<String, String> incomingTopics = new HashMap<>();
     Set<String> groupPrefixes = new TreeSet<>();
-    for (String key : settings.stringPropertyNames()) {
-      Matcher channel = CHANNEL_KEY.matcher(key);
-      if (!channel.matches()) {
-        continue;
-      }
-      String value = resolve(settings.getProperty(key), settings, service);
-      boolean incoming = channel.group(1).equals("incoming");
-      switch (channel.group(3)) {
-        case "topic" -> {
-          (incoming ? reads : writes).add(value);
-          if (incoming) {
-            incomingTopics.put(channel.group(2), value);
-          }
-        }
-        case "dead-letter-queue.topic" -> writes.add(value);
-        case "group.id" -> {
-          int instance = value.indexOf(INSTANCE_ID);
-          if (instance < 0) {
-            groups.put(value, channel.group(2));
-          } else {
-            groupPrefixes.add(value.substring(0, instance));
-          }
-        }
-        default -> {}
-      }
-    }
-    groups.replaceAll((group, channelName) -> incomingTopics.get(channelName));
-    // batch channels dead-letter each bad record on its own (DeadLetters), to the topic of its
-    // source
-    Topics.DEAD_LETTERS.stream()
-        .map(topic -> topic.name())
-        .filter(name -> name.startsWith(service + "-"))
-        .forEach(writes::add);
-    return new ServiceChannels(service, reads, writes, groups, groupPrefixes);
+    access
+        .groups()
+        .forEach(
+            (group, topic) -> {
+              int instance = group.indexOf(INSTANCE_ID);
+              if (instance < 0) {
+                groups.put(group, topic);
+              } else {
+                groupPrefixes.add(group.substring(0, instance));
+              }
+            });
+    return new ServiceChannels(service, access.reads(), access.writes(), groups, groupPrefixes);
   }
 
   /** Every topic the service touches. */

@@ -298,13 +298,46 @@ public final class LocalStack {
 
   /** Starts the local broker unless one runs already; returns its bootstrap address. */
   public String startBroker(int port) throws IOException, InterruptedException {
-    String address =
-        run(
+    return startBroker(port, false);
+  }
+
+  /**
+   * {@link #startBroker(int)}, {@code secure}: with TLS, SCRAM and ACLs ({@link BrokerSecrets}),
+   * the topics created and the KafkaUsers' ACLs granted, and the CLI's client settings in the state
+   * folder. A broker whose storage was made secure stays so.
+   */
+  public String startBroker(int port, boolean secure) throws IOException, InterruptedException {
+    List<String> command =
+        new ArrayList<>(
             List.of(
                 brokerScript(), "start", "--dir", brokerDir(), "--port", Integer.toString(port)));
+    if (secure) {
+      command.add("--secure");
+    }
+    String address = run(command);
     Files.createDirectories(state);
     Files.writeString(state.resolve("bootstrap"), address);
+    Optional<BrokerSecrets> secrets = secrets();
+    if (secrets.isPresent()) {
+      secrets
+          .get()
+          .prepare(address, topicPrefix, root.resolve("deploy/base/generated/kafka-users.yaml"));
+      secrets.get().writeClientSettings(state, address);
+    }
     return address;
+  }
+
+  /** The secrets of this stack's broker when it is secured. */
+  public Optional<BrokerSecrets> secrets() {
+    return BrokerSecrets.of(Path.of(brokerDir()));
+  }
+
+  /** What a service's process gets on top of the inherited environment. */
+  private Map<String, String> serviceEnvironment(ServiceProcess service) {
+    Map<String, String> env = new TreeMap<>();
+    secrets().ifPresent(secrets -> env.putAll(secrets.environment(service.name())));
+    env.putAll(environment);
+    return env;
   }
 
   /** The address of the broker this stack started, if it runs. */
@@ -511,6 +544,8 @@ public final class LocalStack {
         List.of(
             "-Dkafka.bootstrap.servers=" + bootstrapServers,
             "-Dquarkus.http.port=" + service.port(),
+            // a local stack is for this machine only
+            "-Dquarkus.http.host=127.0.0.1",
             "-Dfinesynth.home=" + home(service),
             "-Dfinesynth.shared=" + dataDir(),
             "-Dfinesynth.instance=" + service.id(),
@@ -525,8 +560,7 @@ public final class LocalStack {
    * pinned, and the settings of {@link #command}'s {@code java} as {@code JAVA_OPTS}.
    */
   public List<String> containerCommand(ServiceProcess service, String bootstrapServers) {
-    List<String> javaOpts = new ArrayList<>(javaSettings(service, bootstrapServers));
-    javaOpts.add("-Dquarkus.http.host=127.0.0.1");
+    List<String> javaOpts = javaSettings(service, bootstrapServers);
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -555,7 +589,7 @@ public final class LocalStack {
     env.put("FINESYNTH_HOME", home(service).toString());
     env.put("FINESYNTH_SHARED", dataDir().toString());
     env.put("JAVA_OPTS", String.join(" ", javaOpts));
-    env.putAll(environment);
+    env.putAll(serviceEnvironment(service));
     for (var entry : env.entrySet()) {
       command.addAll(List.of("-e", entry.getKey() + "=" + entry.getValue()));
       // folders the settings name (a test's model hub) are seen at the same path
@@ -628,7 +662,7 @@ public final class LocalStack {
     builder.environment().putIfAbsent("OMP_WAIT_POLICY", "PASSIVE");
     builder.environment().putIfAbsent("DJL_OFFLINE", "true");
     builder.environment().putIfAbsent("OPT_OUT_TRACKING", "true");
-    builder.environment().putAll(environment);
+    builder.environment().putAll(serviceEnvironment(service));
     Process process =
         builder.redirectErrorStream(true).redirectOutput(log(service).toFile()).start();
     Files.writeString(pidFile(service), Long.toString(process.pid()));
