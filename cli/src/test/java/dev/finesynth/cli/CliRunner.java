@@ -2,31 +2,32 @@ package dev.finesynth.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Runs the CLI in this JVM against a test stack and keeps what it printed. */
 final class CliRunner {
-  private final String bootstrapServers;
-  private final String prefix;
+  private final List<String> connection;
 
   CliRunner(String bootstrapServers, String prefix) {
-    this.bootstrapServers = bootstrapServers;
-    this.prefix = prefix;
+    this(List.of("--bootstrap-servers", bootstrapServers, "--topic-prefix", prefix));
+  }
+
+  /** With these cluster options after each command's own arguments. */
+  CliRunner(List<String> connection) {
+    this.connection = List.copyOf(connection);
   }
 
   Result run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    String[] full = new String[args.length + 4];
-    System.arraycopy(args, 0, full, 0, args.length);
-    full[args.length] = "--bootstrap-servers";
-    full[args.length + 1] = bootstrapServers;
-    full[args.length + 2] = "--topic-prefix";
-    full[args.length + 3] = prefix;
+    List<String> full = new ArrayList<>(List.of(args));
+    full.addAll(connection);
     int code =
         FinesynthCli.commandLine()
             .setOut(new PrintWriter(out, true))
             .setErr(new PrintWriter(err, true))
-            .execute(full);
+            .execute(full.toArray(String[]::new));
     return new Result(code, out.toString(), err.toString());
   }
 

@@ -81,7 +81,7 @@ final class StackFixture implements AutoCloseable {
   }
 
   /** A base port whose instance ports (four per instance, up to four instances) are free. */
-  private static int freePortRun() throws IOException {
+  static int freePortRun() throws IOException {
     Random random = new Random();
     for (int attempt = 0; attempt < 50; attempt++) {
       int base = 20_000 + random.nextInt(20_000);

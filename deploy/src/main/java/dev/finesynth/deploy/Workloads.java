@@ -2,6 +2,7 @@ package dev.finesynth.deploy;
 
 import static dev.finesynth.deploy.Maps.of;
 
+import dev.finesynth.contracts.kafka.KafkaSecurity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ final class Workloads {
   static final String SETTINGS = "finesynth-settings";
   static final String KAFKA_CA_SECRET = Kafka.CLUSTER + "-cluster-ca-cert";
   static final String KAFKA_CA = "/etc/finesynth/kafka-ca";
+  static final String KAFKA_USER = "/etc/finesynth/kafka-user";
   // the image's user (deploy/images); fsGroup makes the volumes writable to it
   private static final long USER = 10001;
 
@@ -66,6 +68,7 @@ final class Workloads {
     mounts.add(of("name", "tmp", "mountPath", "/tmp"));
     mounts.add(of("name", "home", "mountPath", HOME));
     mounts.add(of("name", "kafka-ca", "mountPath", KAFKA_CA, "readOnly", true));
+    mounts.add(of("name", "kafka-user", "mountPath", KAFKA_USER, "readOnly", true));
     if (workload.shared()) {
       mounts.add(of("name", "shared", "mountPath", SHARED));
     }
@@ -74,14 +77,9 @@ final class Workloads {
     if (workload.shared()) {
       env.add(of("name", "FINESYNTH_SHARED", "value", SHARED));
     }
-    env.add(
-        of(
-            "name",
-            "KAFKA_SASL_JAAS_CONFIG",
-            "valueFrom",
-            of(
-                "secretKeyRef",
-                of("name", KafkaUsers.name(workload.service()), "key", "sasl.jaas.config"))));
+    // the KafkaUser's secret and the cluster CA as Strimzi writes them (KafkaSecurity reads both)
+    env.add(of("name", KafkaSecurity.USER_DIR_ENV, "value", KAFKA_USER));
+    env.add(of("name", KafkaSecurity.CA_ENV, "value", KAFKA_CA));
     // heap beside the model runtimes' native memory, which the JVM does not count
     env.add(
         of(
@@ -138,6 +136,8 @@ final class Workloads {
                 KAFKA_CA_SECRET,
                 "items",
                 List.of(of("key", "ca.crt", "path", "ca.crt")))));
+    volumes.add(
+        of("name", "kafka-user", "secret", of("secretName", KafkaUsers.name(workload.service()))));
     if (workload.shared()) {
       volumes.add(of("name", "shared", "persistentVolumeClaim", of("claimName", SHARED_CLAIM)));
     }

@@ -141,6 +141,35 @@ class AppliedManifestsTest {
       channels.writes().forEach(t -> needed.add("topic:" + t + ":Write"));
       channels.groups().keySet().forEach(g -> needed.add("group:" + g + ":Read"));
       assertThat(granted).as("ACLs of " + workload.service()).containsAll(needed);
+      // the pod runs as this user: its secret is the one mounted where FINESYNTH_KAFKA_USER_DIR
+      // says
+      var pod =
+          deployments.stream()
+              .filter(d -> d.getMetadata().getName().equals(Workloads.name(workload)))
+              .findFirst()
+              .orElseThrow()
+              .getSpec()
+              .getTemplate()
+              .getSpec();
+      assertThat(pod.getVolumes())
+          .anySatisfy(
+              volume -> {
+                assertThat(volume.getName()).isEqualTo("kafka-user");
+                assertThat(volume.getSecret().getSecretName())
+                    .isEqualTo(user.getMetadata().getName());
+              });
+      var container = pod.getContainers().get(0);
+      assertThat(container.getVolumeMounts())
+          .anySatisfy(
+              mount -> {
+                assertThat(mount.getName()).isEqualTo("kafka-user");
+                assertThat(container.getEnv())
+                    .anySatisfy(
+                        env -> {
+                          assertThat(env.getName()).isEqualTo("FINESYNTH_KAFKA_USER_DIR");
+                          assertThat(env.getValue()).isEqualTo(mount.getMountPath());
+                        });
+              });
       assertThat(needed)
           .as("no more than " + workload.service() + " needs")
           .containsAll(

@@ -662,6 +662,8 @@ public final class LocalStack {
     builder.environment().putIfAbsent("OMP_WAIT_POLICY", "PASSIVE");
     builder.environment().putIfAbsent("DJL_OFFLINE", "true");
     builder.environment().putIfAbsent("OPT_OUT_TRACKING", "true");
+    // Quarkus maps this variable over -Dkafka.bootstrap.servers: an inherited one must not win
+    builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
     builder.environment().putAll(serviceEnvironment(service));
     Process process =
         builder.redirectErrorStream(true).redirectOutput(log(service).toFile()).start();

@@ -25,7 +25,7 @@ public record CorpusDocument(
   @Override
   public void validate(Checks checks) {
     checks
-        .id("corpusId", corpusId)
+        .pathSegment("corpusId", corpusId)
         .id("docId", docId)
         .optionalText("title", title)
         .text("text", text);

@@ -18,7 +18,11 @@ public record EvaluationSpec(String format, String location, String split, List<
 
   @Override
   public void validate(Checks checks) {
-    checks.id("format", format).id("location", location).id("split", split).notEmpty("ks", ks);
+    checks
+        .id("format", format)
+        .id("location", location)
+        .pathSegment("split", split)
+        .notEmpty("ks", ks);
     for (int i = 0; i < ks.size(); i++) {
       checks.present("ks[" + i + "]", ks.get(i)).atLeast("ks[" + i + "]", ks.get(i), 1);
     }

@@ -35,7 +35,7 @@ public record MetricEvent(
   @Override
   public void validate(Checks checks) {
     checks
-        .id("runId", runId)
+        .pathSegment("runId", runId)
         .id("stage", stage)
         .id("model", model)
         .atLeast("epoch", epoch, 0)

@@ -38,7 +38,7 @@ public record ModelArtifact(
   @Override
   public void validate(Checks checks) {
     checks
-        .id("runId", runId)
+        .pathSegment("runId", runId)
         .atLeast("epoch", epoch, 1)
         .id("location", location)
         .id("baseModel", baseModel)

@@ -33,7 +33,7 @@ public record QueryEvent(
 
   @Override
   public void validate(Checks checks) {
-    checks.id("runId", runId).id("queryId", queryId).text("text", text);
+    checks.pathSegment("runId", runId).id("queryId", queryId).text("text", text);
     if (sourceDocId != null) {
       checks.id("sourceDocId", sourceDocId);
     }

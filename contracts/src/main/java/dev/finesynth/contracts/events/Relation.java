@@ -19,7 +19,7 @@ public record Relation(
 
   @Override
   public void validate(Checks checks) {
-    checks.id("runId", runId).id("queryId", queryId).text("query", query);
+    checks.pathSegment("runId", runId).id("queryId", queryId).text("query", query);
     checks.notEmpty("documents", documents);
     if (documents.size() < 2) {
       throw new dev.finesynth.contracts.validation.InvalidEventException(

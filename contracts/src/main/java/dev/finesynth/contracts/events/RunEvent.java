@@ -58,6 +58,11 @@ public record RunEvent(
     return runId;
   }
 
+  /**
+   * Unlike the other events, a run event may carry any run id, not only one that is a folder name:
+   * it is how the services say that a spec was rejected (for instance for a run id that is a path),
+   * under the id the producer used. Nothing is stored under it.
+   */
   @Override
   public void validate(Checks checks) {
     checks

@@ -96,7 +96,11 @@ public record RunSpec(
 
   @Override
   public void validate(Checks checks) {
-    checks.id("runId", runId).id("name", name).id("corpusId", corpusId).nested("models", models);
+    checks
+        .pathSegment("runId", runId)
+        .id("name", name)
+        .pathSegment("corpusId", corpusId)
+        .nested("models", models);
     checks.atLeast("numRelations", numRelations, 2).atLeast("maxQueryLength", maxQueryLength, 8);
     if (synthesizes() && numRelations > expectedDocuments && expectedDocuments >= 1) {
       throw new dev.finesynth.contracts.validation.InvalidEventException(

@@ -33,7 +33,7 @@ public record Shortfall(
 
   @Override
   public void validate(Checks checks) {
-    checks.id("runId", runId).id("queryId", queryId).id("stage", stage);
+    checks.pathSegment("runId", runId).id("queryId", queryId).id("stage", stage);
     checks.atLeast("missing", missing, 1).text("reason", reason).present("timestamp", timestamp);
   }
 }

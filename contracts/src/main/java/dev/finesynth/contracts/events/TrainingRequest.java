@@ -24,6 +24,9 @@ public record TrainingRequest(
 
   @Override
   public void validate(Checks checks) {
-    checks.id("runId", runId).id("datasetRunId", datasetRunId).present("timestamp", timestamp);
+    checks
+        .pathSegment("runId", runId)
+        .pathSegment("datasetRunId", datasetRunId)
+        .present("timestamp", timestamp);
   }
 }

@@ -201,6 +201,9 @@ public record TrainingSpec(
     if (listwise != null) {
       checks.nested("listwise", listwise);
     }
+    if (datasetRunId != null) {
+      checks.pathSegment("datasetRunId", datasetRunId);
+    }
     checks
         .atLeast("maxSeqLength", maxSeqLength, 8)
         .atLeast("checkpointEverySteps", checkpointEverySteps, 1);

@@ -52,7 +52,7 @@ public record Triplet(
   @Override
   public void validate(Checks checks) {
     checks
-        .id("runId", runId)
+        .pathSegment("runId", runId)
         .id("queryId", queryId)
         .text("query", query)
         .id("positiveId", positiveId)

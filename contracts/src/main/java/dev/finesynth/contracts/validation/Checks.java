@@ -1,6 +1,8 @@
 package dev.finesynth.contracts.validation;
 
+import dev.finesynth.contracts.paths.PathSegments;
 import java.util.Collection;
+import java.util.Optional;
 
 /** Field checks an event runs on itself after decoding; the first failure throws. */
 public final class Checks {
@@ -26,6 +28,19 @@ public final class Checks {
     if (value.length() > limits.maxIdChars()) {
       throw new InvalidEventException(
           field, "is " + value.length() + " characters, over the limit of " + limits.maxIdChars());
+    }
+    return this;
+  }
+
+  /**
+   * An identifier that services use as a folder or file name (a run id, a corpus id): an {@link
+   * #id} that is also one {@link PathSegments segment}, never a path.
+   */
+  public Checks pathSegment(String field, String value) {
+    id(field, value);
+    Optional<String> problem = PathSegments.problem(value);
+    if (problem.isPresent()) {
+      throw new InvalidEventException(field, problem.get() + " (it names a folder on disk)");
     }
     return this;
   }

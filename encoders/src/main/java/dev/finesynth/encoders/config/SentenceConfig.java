@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.finesynth.contracts.paths.PathSegments;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -58,7 +59,7 @@ public record SentenceConfig(
     List<DenseConfig> dense = new ArrayList<>();
     for (JsonNode module : modules(folder)) {
       String type = module.path("type").asText();
-      Path dir = folder.resolve(module.path("path").asText(""));
+      Path dir = moduleFolder(folder, module.path("path").asText(""));
       if (type.equals(POOLING)) {
         pooling = poolingMode(readJson(dir.resolve("config.json")));
       } else if (type.equals(DENSE)) {
@@ -85,11 +86,23 @@ public record SentenceConfig(
     return new SentenceConfig(pooling, normalize, dense, query, passage);
   }
 
+  /**
+   * The folder of a module that {@code modules.json} places at {@code path} ({@code ""}: the model
+   * folder itself). A downloaded {@code modules.json} is not trusted to stay in its folder: a path
+   * that is absolute or leads out of it ({@code ../other}) is refused.
+   */
+  public static Path moduleFolder(Path folder, String path) {
+    if (path.isEmpty() || path.equals(".")) {
+      return folder;
+    }
+    return PathSegments.inside(folder, "modules.json path '" + path + "'", folder.resolve(path));
+  }
+
   /** The folders of the modules of {@code folder} whose type is Transformer (usually the root). */
   public static Path transformerFolder(Path folder) {
     for (JsonNode module : modules(folder)) {
       if (module.path("type").asText().equals(TRANSFORMER)) {
-        return folder.resolve(module.path("path").asText(""));
+        return moduleFolder(folder, module.path("path").asText(""));
       }
     }
     return folder;
@@ -100,7 +113,7 @@ public record SentenceConfig(
     List<Path> dirs = new ArrayList<>();
     for (JsonNode module : modules(folder)) {
       if (module.path("type").asText().equals(DENSE)) {
-        dirs.add(folder.resolve(module.path("path").asText()));
+        dirs.add(moduleFolder(folder, module.path("path").asText()));
       }
     }
     return dirs;

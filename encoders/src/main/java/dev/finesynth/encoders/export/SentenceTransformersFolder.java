@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.finesynth.contracts.paths.PathSegments;
+import dev.finesynth.contracts.paths.UnsafePathException;
 import dev.finesynth.encoders.catalog.PoolingMode;
+import dev.finesynth.encoders.config.SentenceConfig;
 import dev.finesynth.encoders.export.SentenceTransformersLayout.Dense;
 import dev.finesynth.encoders.export.SentenceTransformersLayout.Module;
 import dev.finesynth.encoders.weights.Safetensors;
@@ -22,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -55,7 +59,7 @@ public final class SentenceTransformersFolder {
     List<Dense> dense = new ArrayList<>();
     boolean normalize = false;
     for (Module module : modules) {
-      Path dir = folder.resolve(module.path());
+      Path dir = SentenceConfig.moduleFolder(folder, module.path());
       switch (module.type()) {
         case SentenceTransformersLayout.POOLING -> {
           // a synthesised module (path "") or a folder missing its pooling config: mean pooling
@@ -114,7 +118,7 @@ public final class SentenceTransformersFolder {
 
   /** The weights of a Dense module ({@code linear.weight}, {@code linear.bias}). */
   public static TensorMap readDenseWeights(Path folder, Dense dense) {
-    Path dir = folder.resolve(dense.path());
+    Path dir = SentenceConfig.moduleFolder(folder, dense.path());
     Path safetensors = dir.resolve("model.safetensors");
     if (Files.isRegularFile(safetensors)) {
       return Safetensors.read(safetensors);
@@ -267,8 +271,15 @@ public final class SentenceTransformersFolder {
       return this;
     }
 
-    /** Copies another file into the folder, e.g. special_tokens_map.json or vocab.txt. */
+    /**
+     * Copies another file into the folder, e.g. special_tokens_map.json or vocab.txt; {@code
+     * relativePath} is segments joined by '/', never a path out of the folder.
+     */
     public Writer addFile(String relativePath, Path source) {
+      Optional<String> problem = PathSegments.relativeProblem(relativePath);
+      if (problem.isPresent()) {
+        throw new UnsafePathException("file", problem.get());
+      }
       extraFiles.put(relativePath, source);
       return this;
     }
@@ -287,7 +298,7 @@ public final class SentenceTransformersFolder {
         writeTokenizer(folder.resolve("tokenizer.json"));
         writeJson(folder.resolve("tokenizer_config.json"), tokenizerConfig());
         for (Map.Entry<String, Path> extra : extraFiles.entrySet()) {
-          Path target = folder.resolve(extra.getKey());
+          Path target = PathSegments.relative(folder, "file", extra.getKey());
           Files.createDirectories(target.getParent());
           Files.copy(extra.getValue(), target, StandardCopyOption.REPLACE_EXISTING);
         }

@@ -99,6 +99,10 @@ public final class HubClient {
       if (sha == null) {
         throw new HubException("the hub's answer for " + uri + " has no commit sha");
       }
+      if (!HubCache.isCommit(sha)) {
+        throw new HubException(
+            "the hub's answer for " + uri + " names the commit '" + sha + "', not a commit id");
+      }
       List<String> files = new ArrayList<>();
       json.path("siblings").forEach(s -> files.add(s.path("rfilename").asText()));
       return new RepoInfo(repo, revision, sha, files);
@@ -145,12 +149,15 @@ public final class HubClient {
   /**
    * Downloads {@code file} into {@code partial}, continuing after the bytes already there with a
    * {@code Range} request; a server that ignores the range (200) rewrites the file from the start.
+   * An answer whose {@code Content-Length} disagrees with the size the hub gave is refused before a
+   * byte is written, and no more bytes are written than that size (or, when the hub gave none, than
+   * {@link HubSettings#maxFileBytes}).
    */
   public void download(FileMetadata file, Path partial) {
     long have;
     try {
       have = Files.exists(partial) ? Files.size(partial) : 0;
-      if (file.size() >= 0 && have > file.size()) {
+      if ((file.size() >= 0 && have > file.size()) || have > settings.maxFileBytes()) {
         Files.delete(partial);
         have = 0;
       }
@@ -187,6 +194,32 @@ public final class HubClient {
             "asked " + file.location() + " for bytes from " + have + " but got '" + range + "'");
       }
     }
+    long start = append ? have : 0;
+    long limit = file.size() >= 0 ? file.size() : settings.maxFileBytes();
+    long announced = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+    if (announced >= 0
+        && (file.size() >= 0 ? announced != limit - start : announced > limit - start)) {
+      closeQuietly(response.body());
+      throw new HubException(
+          "the answer from "
+              + response.uri()
+              + " for "
+              + file.repo()
+              + "/"
+              + file.path()
+              + " announces "
+              + announced
+              + " bytes (Content-Length) where "
+              + (file.size() >= 0
+                  ? (limit - start) + " are due (the hub's metadata says " + file.size() + ")"
+                  : "at most "
+                      + (limit - start)
+                      + " are allowed ("
+                      + HubSettings.MAX_FILE_BYTES
+                      + ")")
+              + "; nothing was written");
+    }
+    boolean tooLong;
     try (InputStream in = response.body();
         OutputStream out =
             Files.newOutputStream(
@@ -194,7 +227,7 @@ public final class HubClient {
                 StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE,
                 append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
-      in.transferTo(out);
+      tooLong = copyAtMost(in, out, limit - start);
     } catch (IOException e) {
       throw new HubException(
           "download of "
@@ -205,6 +238,38 @@ public final class HubClient {
               + partial,
           e);
     }
+    if (tooLong) {
+      deleteQuietly(partial);
+      throw new HubException(
+          "the answer from "
+              + response.uri()
+              + " for "
+              + file.repo()
+              + "/"
+              + file.path()
+              + " holds more than the "
+              + limit
+              + " bytes "
+              + (file.size() >= 0
+                  ? "the hub's metadata gives it"
+                  : "allowed for one file (" + HubSettings.MAX_FILE_BYTES + ")")
+              + "; the partial file was removed");
+    }
+  }
+
+  /** Copies up to {@code max} bytes; true when the stream holds more (which are not copied). */
+  private static boolean copyAtMost(InputStream in, OutputStream out, long max) throws IOException {
+    byte[] buffer = new byte[64 * 1024];
+    long left = max;
+    int n;
+    while ((n = in.read(buffer, 0, (int) Math.max(1, Math.min(buffer.length, left)))) >= 0) {
+      if (left == 0) {
+        return true; // a byte past the end: the rest is not read
+      }
+      out.write(buffer, 0, n);
+      left -= n;
+    }
+    return false;
   }
 
   private <T> HttpResponse<T> send(

@@ -1,11 +1,14 @@
 package dev.finesynth.encoders.hub;
 
+import dev.finesynth.contracts.paths.PathSegments;
+import dev.finesynth.contracts.paths.UnsafePathException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
@@ -27,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * Fetches the files a model needs from the hub into the shared cache and returns the snapshot
  * folder that holds them. Downloads are verified (sha256 for large files, size for the others) and
  * resumable; with {@code HF_HUB_OFFLINE}, or when the endpoint cannot be reached, the cache is
- * used.
+ * used. A file larger than {@link HubSettings#maxFileBytes} is not downloaded, and a repository
+ * that lists a file whose path leads out of its folder ({@code ../x}, {@code /x}) is refused.
  */
 public final class HubDownloader {
   private static final Logger LOG = LoggerFactory.getLogger(HubDownloader.class);
@@ -51,7 +55,7 @@ public final class HubDownloader {
           "sentence_bert_config.json");
 
   private static final Pattern POOLING_CONFIG = Pattern.compile("\\d+_Pooling/config\\.json");
-  private static final Pattern DENSE_FILE = Pattern.compile("(\\d+_Dense)/.+");
+  private static final Pattern DENSE_FILE = Pattern.compile("(\\d+_Dense)/[^/]+");
   private static final Pattern SHARD = Pattern.compile("model-\\d+-of-\\d+\\.safetensors");
 
   private final HubSettings settings;
@@ -81,7 +85,8 @@ public final class HubDownloader {
    * {@code main}) holding the model's files, downloading what the cache lacks.
    */
   public Path download(String repo, String revision) {
-    String rev = revision == null ? "main" : revision;
+    String rev = HubCache.requireRevision(revision == null ? "main" : revision);
+    cache.repoFolder(repo); // a name that is no folder name fails here, before any request
     if (settings.offline()) {
       return cached(repo, rev)
           .orElseThrow(
@@ -131,7 +136,24 @@ public final class HubDownloader {
    * weights was completely downloaded). Fails when the weights are not in safetensors form.
    */
   public static List<String> selectModelFiles(String repo, List<String> files) {
-    Set<String> all = new TreeSet<>(files);
+    Set<String> all = new TreeSet<>();
+    for (String file : files) {
+      if (file == null || file.isEmpty()) {
+        continue;
+      }
+      if (leavesItsFolder(file)) {
+        throw new HubException(
+            "'"
+                + repo
+                + "' lists a file '"
+                + file
+                + "' whose path leads out of the repository's folder; the hub never lists such a"
+                + " name, so nothing is downloaded from this answer (check HF_ENDPOINT)");
+      }
+      if (PathSegments.relativeProblem(file).isEmpty()) {
+        all.add(file); // others (.gitattributes, names with spaces) are no model files
+      }
+    }
     if (!all.contains("config.json")) {
       throw new HubException(
           "'" + repo + "' has no config.json: it is not a transformers model this library loads");
@@ -187,8 +209,33 @@ public final class HubDownloader {
             || Files.isRegularFile(snapshot.resolve("model.safetensors.index.json")));
   }
 
+  /** Whether a listed name, put under a folder, is absolute or normalises to outside it. */
+  private static boolean leavesItsFolder(String file) {
+    Path folder = Path.of("snapshot");
+    try {
+      PathSegments.inside(folder, "file", folder.resolve(file));
+      return false;
+    } catch (UnsafePathException | InvalidPathException e) {
+      return true;
+    }
+  }
+
   private void fetch(String repo, String commit, String path) {
     HubClient.FileMetadata meta = client.fileMetadata(repo, commit, path);
+    if (meta.size() > settings.maxFileBytes()) {
+      throw new HubException(
+          "'"
+              + path
+              + "' in '"
+              + repo
+              + "' is "
+              + meta.size()
+              + " bytes, over the limit of "
+              + settings.maxFileBytes()
+              + " bytes for one file; set "
+              + HubSettings.MAX_FILE_BYTES
+              + " higher to download it");
+    }
     if (meta.commit() != null && !meta.commit().equals(commit)) {
       throw new HubException(
           "asked for '"
@@ -200,7 +247,21 @@ public final class HubDownloader {
               + " but the hub answered for commit "
               + meta.commit());
     }
-    Path blob = cache.blob(repo, meta.etag());
+    Path blob;
+    try {
+      blob = cache.blob(repo, meta.etag());
+    } catch (UnsafePathException e) {
+      throw new HubException(
+          "the hub names the content of '"
+              + path
+              + "' in '"
+              + repo
+              + "' by the ETag '"
+              + meta.etag()
+              + "', which cannot name a file of the cache ("
+              + e.getMessage()
+              + ")");
+    }
     if (!Files.isRegularFile(blob)) {
       Path partial = blob.resolveSibling(meta.etag() + ".incomplete");
       try {

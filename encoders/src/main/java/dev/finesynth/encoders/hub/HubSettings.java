@@ -18,9 +18,15 @@ import java.util.function.UnaryOperator;
  *     {@code $XDG_CACHE_HOME/huggingface} or {@code ~/.cache/huggingface}
  * @param token {@code HF_TOKEN}, else the {@code $HF_HOME/token} file; null when neither is set
  * @param offline {@code HF_HUB_OFFLINE} set to 1/true/yes/on: use the cache only
+ * @param maxFileBytes {@code FINESYNTH_HUB_MAX_FILE_BYTES}, default {@value
+ *     #DEFAULT_MAX_FILE_BYTES} (5 GiB, above the hub's usual 5 GB shards): a file the hub says is
+ *     larger is not downloaded, and a download of a file of unknown size stops there
  */
-public record HubSettings(URI endpoint, Path hubCache, String token, boolean offline) {
+public record HubSettings(
+    URI endpoint, Path hubCache, String token, boolean offline, long maxFileBytes) {
   public static final String DEFAULT_ENDPOINT = "https://huggingface.co";
+  public static final long DEFAULT_MAX_FILE_BYTES = 5L << 30;
+  public static final String MAX_FILE_BYTES = "FINESYNTH_HUB_MAX_FILE_BYTES";
   private static final Set<String> TRUE = Set.of("1", "true", "yes", "on");
 
   public HubSettings {
@@ -31,6 +37,15 @@ public record HubSettings(URI endpoint, Path hubCache, String token, boolean off
     if (token != null && token.isBlank()) {
       token = null;
     }
+    if (maxFileBytes < 1) {
+      throw new IllegalArgumentException(
+          MAX_FILE_BYTES + " is " + maxFileBytes + ", must be a positive number of bytes");
+    }
+  }
+
+  /** Settings with the default limit on the size of one file. */
+  public HubSettings(URI endpoint, Path hubCache, String token, boolean offline) {
+    this(endpoint, hubCache, token, offline, DEFAULT_MAX_FILE_BYTES);
   }
 
   /** Settings from system properties, falling back to environment variables of the same name. */
@@ -67,11 +82,28 @@ public record HubSettings(URI endpoint, Path hubCache, String token, boolean off
         URI.create(endpoint),
         cache,
         token,
-        offline != null && TRUE.contains(offline.trim().toLowerCase(Locale.ROOT)));
+        offline != null && TRUE.contains(offline.trim().toLowerCase(Locale.ROOT)),
+        maxFileBytes(lookup.apply(MAX_FILE_BYTES)));
   }
 
   public HubSettings withOffline(boolean offline) {
-    return new HubSettings(endpoint, hubCache, token, offline);
+    return new HubSettings(endpoint, hubCache, token, offline, maxFileBytes);
+  }
+
+  public HubSettings withMaxFileBytes(long maxFileBytes) {
+    return new HubSettings(endpoint, hubCache, token, offline, maxFileBytes);
+  }
+
+  private static long maxFileBytes(String text) {
+    if (!nonBlank(text)) {
+      return DEFAULT_MAX_FILE_BYTES;
+    }
+    try {
+      return Long.parseLong(text.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          MAX_FILE_BYTES + " is '" + text + "', must be a number of bytes", e);
+    }
   }
 
   private static String readTokenFile(Path file) {
@@ -99,6 +131,8 @@ public record HubSettings(URI endpoint, Path hubCache, String token, boolean off
         + (token == null ? "none" : "set")
         + ", offline="
         + offline
+        + ", maxFileBytes="
+        + maxFileBytes
         + "]";
   }
 }

@@ -1,9 +1,11 @@
 package dev.finesynth.encoders.hub;
 
+import dev.finesynth.contracts.paths.PathSegments;
 import dev.finesynth.encoders.catalog.ModelCatalog;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -72,13 +74,30 @@ public sealed interface ModelRef {
     throw invalid(text, "it is not a known short name");
   }
 
+  /**
+   * A hub repository; its name and revision become folders of the cache ({@code
+   * models--org--name/refs/<revision>}), so each part must be a {@link PathSegments segment}: no
+   * {@code ..}, no part starting with a dot, nothing but letters, digits, '-', '_' and '.'.
+   */
   private static Hub hub(String text, String spec) {
     Matcher m =
         Pattern.compile("([A-Za-z0-9][\\w.-]{0,95}/[\\w.-]{1,96})(?:@([\\w./-]{1,255}))?")
             .matcher(spec);
-    if (!m.matches() || m.group(1).contains("--") || m.group(1).contains("..")) {
+    if (!m.matches()
+        || m.group(1).contains("--")
+        || m.group(1).contains("..")
+        || !PathSegments.isSegment(m.group(1).substring(m.group(1).indexOf('/') + 1))) {
       throw invalid(
           text, "a hub repository is <org>/<name>[@revision], letters, digits, '-', '_', '.'");
+    }
+    Optional<String> badRevision =
+        m.group(2) == null ? Optional.empty() : PathSegments.relativeProblem(m.group(2));
+    if (badRevision.isPresent()) {
+      throw invalid(
+          text,
+          "its revision "
+              + badRevision.get()
+              + "; a revision is a branch, a tag, a commit or refs/pr/<n>");
     }
     return new Hub(m.group(1), m.group(2));
   }

@@ -124,4 +124,49 @@ class SentenceTransformersFolderTest {
                     dir, new Dense("2_Dense", 4, 2, true, Dense.TANH)))
         .hasMessageContaining("only safetensors");
   }
+
+  @Test
+  void aModulePathOutOfTheFolderIsRefused() throws IOException {
+    Path model = Files.createDirectories(dir.resolve("downloaded"));
+    Files.writeString(model.resolve("config.json"), CONFIG);
+    Path outside = Files.createDirectories(dir.resolve("outside"));
+    Files.writeString(outside.resolve("config.json"), "{\"pooling_mode_cls_token\":true}");
+    for (String path : new String[] {"../outside", outside.toString(), "1_Pooling/../../outside"}) {
+      Files.writeString(
+          model.resolve("modules.json"),
+          "[{\"idx\":0,\"path\":\"\",\"type\":\"sentence_transformers.models.Transformer\"},"
+              + "{\"idx\":1,\"path\":\""
+              + path
+              + "\",\"type\":\"sentence_transformers.models.Pooling\"}]");
+
+      assertThatThrownBy(() -> SentenceTransformersFolder.read(model))
+          .as(path)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("modules.json path '" + path + "'")
+          .hasMessageContaining("leads outside its folder");
+      assertThatThrownBy(() -> dev.finesynth.encoders.config.SentenceConfig.read(model))
+          .as(path)
+          .hasMessageContaining("leads outside its folder");
+    }
+  }
+
+  @Test
+  void anExtraFileCannotBeWrittenOutOfTheFolder() throws IOException {
+    Path extra = Files.writeString(dir.resolve("vocab.txt"), "[PAD]");
+    for (String bad : new String[] {"../escaped.txt", "/tmp/escaped.txt", "a/../../escaped.txt"}) {
+      assertThatThrownBy(
+              () ->
+                  SentenceTransformersFolder.writer(transformer(), CONFIG, tokenizer())
+                      .addFile(bad, extra))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("file: ");
+    }
+    Path out = dir.resolve("with-vocab");
+    SentenceTransformersFolder.writer(transformer(), CONFIG, tokenizer())
+        .addFile("vocab.txt", extra)
+        .write(out);
+    assertThat(out.resolve("vocab.txt")).hasContent("[PAD]");
+    assertThat(dir.resolve("escaped.txt")).doesNotExist();
+  }
 }

@@ -41,6 +41,18 @@ public final class FakeHub implements AutoCloseable {
   volatile boolean ignoreRange;
   volatile String requiredToken;
 
+  /** A hostile or broken hub: the commit its repository info names instead of the real one. */
+  volatile String claimedCommit;
+
+  /** The ETag it sends for small files instead of their git object id. */
+  volatile String claimedEtag;
+
+  /** Bytes the storage sends after a large file's content, beyond the size the hub gave. */
+  volatile int storagePadding;
+
+  /** Whether the storage sends bodies chunked, without a Content-Length. */
+  volatile boolean storageChunked;
+
   public FakeHub() throws IOException {
     hub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     storage = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -103,7 +115,7 @@ public final class FakeHub implements AutoCloseable {
               "{\"id\":\""
                   + repo
                   + "\",\"sha\":\""
-                  + commit.get()
+                  + (claimedCommit != null ? claimedCommit : commit.get())
                   + "\",\"siblings\":["
                   + siblings
                   + "]}";
@@ -124,7 +136,7 @@ public final class FakeHub implements AutoCloseable {
         }
         var headers = exchange.getResponseHeaders();
         headers.set("X-Repo-Commit", commit.get());
-        headers.set("ETag", "\"" + gitSha(content) + "\"");
+        headers.set("ETag", "\"" + (claimedEtag != null ? claimedEtag : gitSha(content)) + "\"");
         if (isLfs(path)) {
           String sha = sha256(content);
           blobs.put(sha, content);
@@ -152,8 +164,18 @@ public final class FakeHub implements AutoCloseable {
         exchange.sendResponseHeaders(404, -1);
         return;
       }
+      if (storagePadding > 0) {
+        content = Arrays.copyOf(content, content.length + storagePadding);
+      }
       String range = exchange.getRequestHeaders().getFirst("Range");
       if (range == null || ignoreRange) {
+        if (storageChunked) {
+          exchange.sendResponseHeaders(200, 0);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(content);
+          }
+          return;
+        }
         send(exchange, 200, content);
         return;
       }

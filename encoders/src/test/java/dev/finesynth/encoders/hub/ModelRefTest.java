@@ -45,4 +45,25 @@ class ModelRefTest {
           .hasMessageContaining("hf:<org>/<name>");
     }
   }
+
+  @Test
+  void rejectsHubNamesAndRevisionsThatAreCachePaths() {
+    for (String bad :
+        new String[] {
+          "hf:org/model@../../../../tmp/x",
+          "org/model@refs/../../x",
+          "hf:org/model@/etc/passwd",
+          "hf:org/model@a//b",
+          "hf:org/.hidden",
+          "hf:org/..",
+          "hf:../model"
+        }) {
+      assertThatThrownBy(() -> ModelRef.parse(bad))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("cannot use '" + bad + "' as a model");
+    }
+    assertThatThrownBy(() -> ModelRef.parse("hf:org/model@../../x"))
+        .hasMessageContaining("its revision has a part that starts with '.'");
+  }
 }

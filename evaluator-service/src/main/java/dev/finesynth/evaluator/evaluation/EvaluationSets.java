@@ -1,6 +1,7 @@
 package dev.finesynth.evaluator.evaluation;
 
 import dev.finesynth.contracts.events.EvaluationSpec;
+import dev.finesynth.contracts.paths.PathSegments;
 import dev.finesynth.evaluation.data.BeirLoader;
 import dev.finesynth.evaluation.data.EvaluationSet;
 import dev.finesynth.evaluation.data.LabeledDocumentsLoader;
@@ -63,7 +64,7 @@ public class EvaluationSets {
               List.of(
                   location.resolve("corpus.jsonl"),
                   location.resolve("queries.jsonl"),
-                  location.resolve("qrels").resolve(spec.split() + ".tsv")));
+                  PathSegments.child(location.resolve("qrels"), "split", spec.split(), ".tsv")));
       case "labels" ->
           new Layout(
               location.resolve("index.jsonl"),

@@ -3,6 +3,7 @@ package dev.finesynth.evaluator.evaluation;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.finesynth.contracts.codec.EventCodec;
+import dev.finesynth.contracts.paths.PathSegments;
 import dev.finesynth.evaluation.report.Checkpoint;
 import dev.finesynth.evaluation.report.RunEvaluation;
 import dev.finesynth.evaluation.report.RunReports;
@@ -141,10 +142,10 @@ public class ReportStore {
   }
 
   /**
-   * The run's folder; a run id is a file name here, never a path (no separators, no leading dot).
+   * The run's folder; a run id is a file name here, never a path: one that is not a {@link
+   * PathSegments segment} (a separator, a leading dot...) is refused, not rewritten.
    */
   public Path folder(String runId) {
-    String name = runId.replaceAll("[^A-Za-z0-9._-]", "_");
-    return root.resolve(name.startsWith(".") ? "_" + name.substring(1) : name);
+    return PathSegments.child(root, "runId", runId);
   }
 }

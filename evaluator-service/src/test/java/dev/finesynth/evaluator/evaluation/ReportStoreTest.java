@@ -1,7 +1,9 @@
 package dev.finesynth.evaluator.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.finesynth.contracts.paths.UnsafePathException;
 import dev.finesynth.evaluation.metrics.Metric;
 import dev.finesynth.evaluation.metrics.RetrievalReport;
 import dev.finesynth.evaluation.report.Checkpoint;
@@ -57,12 +59,24 @@ class ReportStoreTest {
   }
 
   @Test
-  void aRunIdIsAFolderNameNeverAPath() {
-    var store = new ReportStore(root);
-    assertThat(store.folder("brisk-otter-3f2a")).isEqualTo(root.resolve("brisk-otter-3f2a"));
-    assertThat(store.folder("../etc")).isEqualTo(root.resolve("_._etc"));
-    assertThat(store.folder("..")).isEqualTo(root.resolve("_."));
-    assertThat(store.folder("a/b").getParent()).isEqualTo(root);
+  void aRunIdIsAFolderNameNeverAPath() throws Exception {
+    Path reports = Files.createDirectories(root.resolve("reports"));
+    var store = new ReportStore(reports);
+    assertThat(store.folder("brisk-otter-3f2a")).isEqualTo(reports.resolve("brisk-otter-3f2a"));
+    for (String runId : List.of("../etc", "..", "a/b", "/etc", ".hidden", "r\u0000", "a\\..")) {
+      assertThatThrownBy(() -> store.folder(runId))
+          .as(runId)
+          .isInstanceOf(UnsafePathException.class)
+          .hasMessageStartingWith("runId: ");
+      assertThatThrownBy(() -> store.add(runId, new Checkpoint("base", 0, report(0.4))))
+          .isInstanceOf(UnsafePathException.class);
+      assertThatThrownBy(() -> store.markUnpublished(runId, 1))
+          .isInstanceOf(UnsafePathException.class);
+      assertThatThrownBy(() -> store.lock(runId, 1)).isInstanceOf(UnsafePathException.class);
+    }
+    try (var written = Files.walk(root)) {
+      assertThat(written.filter(p -> !p.equals(root) && !p.equals(reports))).isEmpty();
+    }
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.finesynth.miner.corpus;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.finesynth.contracts.codec.EventCodec;
 import dev.finesynth.contracts.events.CorpusDocument;
+import dev.finesynth.contracts.paths.PathSegments;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,9 +41,14 @@ public final class CorpusStore implements AutoCloseable {
             log, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 
+  /**
+   * The store of {@code corpusId}, its log {@code <corpusId>.log.jsonl} in {@code folder}; a corpus
+   * id is a file name, never a path (refused when it is not one).
+   */
   public static CorpusStore open(String corpusId, Path folder) {
+    Path log = PathSegments.child(folder, "corpusId", corpusId, ".log.jsonl");
     try {
-      return new CorpusStore(corpusId, folder.resolve(safeName(corpusId) + ".log.jsonl"));
+      return new CorpusStore(corpusId, log);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the corpus store of " + corpusId, e);
     }
@@ -108,10 +114,6 @@ public final class CorpusStore implements AutoCloseable {
         documents.put(doc.docId(), doc);
       }
     }
-  }
-
-  static String safeName(String id) {
-    return id.replaceAll("[^A-Za-z0-9._-]", "_");
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.finesynth.miner.index;
 
 import dev.finesynth.contracts.events.CorpusDocument;
 import dev.finesynth.contracts.events.RunSpec;
+import dev.finesynth.contracts.paths.PathSegments;
 import dev.finesynth.miner.corpus.CorpusStore;
 import dev.finesynth.servicekit.EncoderCache;
 import dev.finesynth.servicekit.FinesynthConfig;
@@ -181,8 +182,10 @@ public class CorpusIndexes {
   }
 
   private EmbeddedCorpus embedded(IndexKey key) {
-    return embedded.computeIfAbsent(
-        key, k -> EmbeddedCorpus.open(root().resolve("index").resolve(k.fileName())));
+    PathSegments.require("corpusId", key.corpusId());
+    Path folder = root().resolve("index");
+    Path file = PathSegments.inside(folder, "corpusId", folder.resolve(key.fileName()));
+    return embedded.computeIfAbsent(key, k -> EmbeddedCorpus.open(file));
   }
 
   private Path root() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.finesynth.contracts.codec.EventCodec;
 import dev.finesynth.contracts.events.SynthesisModels;
 import dev.finesynth.contracts.events.Triplet;
+import dev.finesynth.contracts.paths.PathSegments;
 import dev.finesynth.servicekit.FinesynthConfig;
 import dev.finesynth.servicekit.FolderLock;
 import jakarta.annotation.PreDestroy;
@@ -44,7 +45,8 @@ public class DatasetStore {
   }
 
   public RunDataset dataset(String runId) {
-    return open.computeIfAbsent(runId, id -> RunDataset.open(folder(id), codec));
+    Path folder = folder(runId); // a refused id is not remembered
+    return open.computeIfAbsent(runId, id -> RunDataset.open(folder, codec));
   }
 
   /** Whether any triplet of the run is stored, by any instance. */
@@ -100,11 +102,9 @@ public class DatasetStore {
     return codec;
   }
 
+  /** The run's folder; a run id is a folder name, never a path (refused when it is not one). */
   public Path folder(String runId) {
-    return config
-        .sharedFolder()
-        .resolve("datasets")
-        .resolve(runId.replaceAll("[^A-Za-z0-9._-]", "_"));
+    return PathSegments.child(config.sharedFolder().resolve("datasets"), "runId", runId);
   }
 
   @PreDestroy

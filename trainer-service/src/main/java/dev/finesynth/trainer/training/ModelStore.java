@@ -1,5 +1,6 @@
 package dev.finesynth.trainer.training;
 
+import dev.finesynth.contracts.paths.PathSegments;
 import dev.finesynth.servicekit.FinesynthConfig;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -10,18 +11,19 @@ import java.nio.file.Path;
 
 /**
  * Where training keeps its state: checkpoints under {@code training/<run>/}, exported models under
- * {@code models/<run>/epoch-<n>/}, and a {@code FINISHED} marker once the final model is out.
+ * {@code models/<run>/epoch-<n>/}, and a {@code FINISHED} marker once the final model is out. A run
+ * id is a folder name, never a path: one that is not a {@link PathSegments segment} is refused.
  */
 @Singleton
 public class ModelStore {
   @Inject FinesynthConfig config;
 
   public Path checkpoint(String runId) {
-    return config.sharedFolder().resolve("training").resolve(safe(runId)).resolve("checkpoint");
+    return run("training", runId).resolve("checkpoint");
   }
 
   public Path model(String runId, int epoch) {
-    return config.sharedFolder().resolve("models").resolve(safe(runId)).resolve("epoch-" + epoch);
+    return run("models", runId).resolve("epoch-" + epoch);
   }
 
   public boolean finished(String runId) {
@@ -57,10 +59,10 @@ public class ModelStore {
   }
 
   private Path marker(String runId) {
-    return config.sharedFolder().resolve("training").resolve(safe(runId)).resolve("FINISHED");
+    return run("training", runId).resolve("FINISHED");
   }
 
-  private static String safe(String id) {
-    return id.replaceAll("[^A-Za-z0-9._-]", "_");
+  private Path run(String area, String runId) {
+    return PathSegments.child(config.sharedFolder().resolve(area), "runId", runId);
   }
 }

@@ -91,6 +91,27 @@ class TripletSinkTest {
         .contains("no query yielded a triplet", "4 queries fell short");
   }
 
+  @Test
+  void aTripletOfARunIdThatIsAPathIsDeadLetteredAndTheRestIsKept() throws Exception {
+    start();
+    Triplet evil = Triplet.of("../../escaped", "q1", "query", "p", "pos", "n1", "neg", 0.9, 0.1);
+    List<String> keyed = new ArrayList<>(List.of(evil.key(), kit.codec.encode(evil)));
+    TestBatch valid = triplets(4);
+    valid.getRecords().forEach(r -> keyed.addAll(List.of(r.getKey(), r.getPayload())));
+
+    sink.persist(TestBatch.of(keyed.toArray(String[]::new)));
+
+    assertThat(kit.deadLettered)
+        .singleElement()
+        .asString()
+        .contains("runId: starts with '.'", "names a folder on disk");
+    assertThat(sink.store.manifest("r1").orElseThrow().rows()).isEqualTo(8);
+    assertThat(work.getParent().resolve("escaped")).doesNotExist();
+    try (var runs = java.nio.file.Files.list(work.resolve("datasets"))) {
+      assertThat(runs).extracting(f -> f.getFileName().toString()).containsExactly("r1");
+    }
+  }
+
   private List<RunEventType> types() {
     return kit.runEvents().stream().map(RunEvent::type).toList();
   }
