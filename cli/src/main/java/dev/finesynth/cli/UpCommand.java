@@ -65,6 +65,13 @@ class UpCommand implements Callable<Integer> {
                       + state.resolve("kafka-client.properties")
                       + ", other clients: --kafka-config "
                       + state.resolve("kafka-client-tls.properties"));
+              Path keys = stack.restKeys().keyFile().getParent();
+              System.out.println(
+                  "REST       needs X-API-Key: "
+                      + keys.resolve("operator-key")
+                      + " (start, cancel, read), "
+                      + keys.resolve("viewer-key")
+                      + " (read)");
             });
     stack.startServices(kafka, Duration.ofSeconds(timeoutSeconds));
     System.out.println("finesynth is up; stop it with ./finesynth down");

@@ -96,7 +96,7 @@ class ContainersIT {
                 "-e",
                 "JAVA_OPTS=-Xmx512m -Dquarkus.http.port="
                     + port
-                    + " -Dquarkus.http.host=127.0.0.1"
+                    + " -Dquarkus.http.host=127.0.0.1 -Dfinesynth.rest.auth.enabled=false"
                     + " -Dfinesynth.topic-prefix=it-containers-"
                     + ProcessHandle.current().pid()
                     + ".",

@@ -168,6 +168,52 @@ class SecureStackIT {
     assertThat(out).contains("\"FINISHED\"");
   }
 
+  @Test
+  @Order(6)
+  void restActionsTakeAnOperatorAndReadsAViewer() throws Exception {
+    var keys = stack.restKeys();
+    assertThat(call("trainer", "GET", "/runs", null).statusCode()).isEqualTo(401);
+    assertThat(call("trainer", "POST", "/runs/secured/cancel", null).statusCode()).isEqualTo(401);
+    assertThat(call("trainer", "POST", "/runs/secured/cancel", "not-a-key").statusCode())
+        .isEqualTo(401);
+    assertThat(call("trainer", "POST", "/runs/secured/cancel", keys.viewer()).statusCode())
+        .isEqualTo(403);
+    assertThat(call("trainer", "POST", "/runs", keys.viewer()).statusCode()).isEqualTo(403);
+
+    // the trainer answers from the topics as its own KafkaUser
+    var runs = call("trainer", "GET", "/runs", keys.viewer());
+    assertThat(runs.statusCode()).isEqualTo(200);
+    assertThat(runs.body()).contains("\"secured\"", "FINISHED");
+    String runId = runs.body().replaceAll(".*\"runId\":\"([^\"]+)\".*", "$1");
+    assertThat(call("evaluator", "GET", "/reports/" + runId, null).statusCode()).isEqualTo(401);
+    assertThat(call("evaluator", "GET", "/reports/" + runId, keys.viewer()).statusCode())
+        .isEqualTo(200);
+    // past the role check: the run has ended, so there is nothing to cancel
+    var cancel = call("trainer", "POST", "/runs/secured/cancel", keys.operator());
+    assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(409);
+    assertThat(cancel.body()).contains("has already ended: FINISHED");
+    // health and metrics stay open for probes and scrapers
+    assertThat(call("trainer", "GET", "/q/health/ready", null).statusCode()).isEqualTo(200);
+  }
+
+  private static java.net.http.HttpResponse<String> call(
+      String service, String method, String path, String apiKey) throws Exception {
+    var request =
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(stack.service(service).url() + path))
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                method.equals("GET")
+                    ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                    : java.net.http.HttpRequest.BodyPublishers.ofString("{}"));
+    if (apiKey != null) {
+      request.header("X-API-Key", apiKey);
+    }
+    return java.net.http.HttpClient.newHttpClient()
+        .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
   /** Starts one more instance of {@code service} as the user of {@code userSecret}; its output. */
   private static String startAndAwaitExit(String service, Path userSecret) throws Exception {
     Path log = state.resolve(service + "-refused.log");
@@ -177,6 +223,7 @@ class SecureStackIT {
                 "-Xmx512m",
                 "-Dkafka.bootstrap.servers=" + bootstrap,
                 "-Dquarkus.http.port=0",
+                "-Dfinesynth.rest.auth.api-keys-file=" + stack.restKeys().keyFile(),
                 "-Dquarkus.http.host=127.0.0.1",
                 "-Dfinesynth.home=" + Files.createDirectories(state.resolve(service + "-refused")),
                 "-jar",

@@ -15,6 +15,10 @@ import java.util.Set;
 final class KafkaUsers {
   static final String AUTOSCALER = "finesynth-autoscaler";
   static final String CLIENT = "finesynth-client";
+
+  /** Hosts the {@code /runs} REST API, which starts and follows runs as the CLI does. */
+  static final String RUNS_API = "trainer";
+
   private static final List<String> READ = List.of("Read", "Describe");
   private static final List<String> WRITE = List.of("Write", "Describe");
 
@@ -30,6 +34,9 @@ final class KafkaUsers {
     channels.writes().forEach(topic -> acls.add(acl("topic", topic, "literal", WRITE)));
     channels.groups().keySet().forEach(group -> acls.add(acl("group", group, "literal", READ)));
     channels.groupPrefixes().forEach(group -> acls.add(acl("group", group, "prefix", READ)));
+    if (channels.service().equals(RUNS_API)) {
+      clientAcls().stream().filter(acl -> !acls.contains(acl)).forEach(acls::add);
+    }
     return user(name(channels.service()), acls);
   }
 
@@ -39,6 +46,10 @@ final class KafkaUsers {
    * partitions (no group); models come from the trainer's REST API.
    */
   static Map<String, Object> client() {
+    return user(CLIENT, clientAcls());
+  }
+
+  private static List<Map<String, Object>> clientAcls() {
     List<Map<String, Object>> acls = new ArrayList<>();
     Set.of(Topics.RUNS, Topics.RUN_EVENTS, Topics.METRICS, Topics.TRIPLETS).stream()
         .map(topic -> topic.name())
@@ -48,7 +59,7 @@ final class KafkaUsers {
         .map(topic -> topic.name())
         .sorted()
         .forEach(topic -> acls.add(acl("topic", topic, "literal", WRITE)));
-    return user(CLIENT, acls);
+    return acls;
   }
 
   /** KEDA reads the shared groups' committed offsets and the topics' end offsets. */

@@ -6,6 +6,7 @@ import dev.finesynth.contracts.kafka.KafkaSecurity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** A service's Deployment, Service and PodDisruptionBudget. */
 final class Workloads {
@@ -16,6 +17,12 @@ final class Workloads {
   static final String KAFKA_CA_SECRET = Kafka.CLUSTER + "-cluster-ca-cert";
   static final String KAFKA_CA = "/etc/finesynth/kafka-ca";
   static final String KAFKA_USER = "/etc/finesynth/kafka-user";
+
+  /** Services with authenticated REST endpoints (service-kit's RestAuthCheck) and their keys. */
+  static final Set<String> REST_API = Set.of("trainer", "evaluator");
+
+  static final String REST_KEYS_SECRET = "finesynth-rest-api-keys";
+  static final String REST_KEYS = "/etc/finesynth/rest";
   // the image's user (deploy/images); fsGroup makes the volumes writable to it
   private static final long USER = 10001;
 
@@ -69,6 +76,9 @@ final class Workloads {
     mounts.add(of("name", "home", "mountPath", HOME));
     mounts.add(of("name", "kafka-ca", "mountPath", KAFKA_CA, "readOnly", true));
     mounts.add(of("name", "kafka-user", "mountPath", KAFKA_USER, "readOnly", true));
+    if (REST_API.contains(workload.service())) {
+      mounts.add(of("name", "rest-api-keys", "mountPath", REST_KEYS, "readOnly", true));
+    }
     if (workload.shared()) {
       mounts.add(of("name", "shared", "mountPath", SHARED));
     }
@@ -80,6 +90,10 @@ final class Workloads {
     // the KafkaUser's secret and the cluster CA as Strimzi writes them (KafkaSecurity reads both)
     env.add(of("name", KafkaSecurity.USER_DIR_ENV, "value", KAFKA_USER));
     env.add(of("name", KafkaSecurity.CA_ENV, "value", KAFKA_CA));
+    if (REST_API.contains(workload.service())) {
+      // API keys (hashes only); JWTs as well once MP_JWT_VERIFY_PUBLICKEY_LOCATION is set
+      env.add(of("name", "FINESYNTH_REST_AUTH_API_KEYS_FILE", "value", REST_KEYS + "/api-keys"));
+    }
     // heap beside the model runtimes' native memory, which the JVM does not count
     env.add(
         of(
@@ -138,6 +152,9 @@ final class Workloads {
                 List.of(of("key", "ca.crt", "path", "ca.crt")))));
     volumes.add(
         of("name", "kafka-user", "secret", of("secretName", KafkaUsers.name(workload.service()))));
+    if (REST_API.contains(workload.service())) {
+      volumes.add(of("name", "rest-api-keys", "secret", of("secretName", REST_KEYS_SECRET)));
+    }
     if (workload.shared()) {
       volumes.add(of("name", "shared", "persistentVolumeClaim", of("claimName", SHARED_CLAIM)));
     }

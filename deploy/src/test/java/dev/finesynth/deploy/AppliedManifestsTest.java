@@ -124,22 +124,15 @@ class AppliedManifestsTest {
               .filter(u -> u.getMetadata().getName().equals(KafkaUsers.name(workload.service())))
               .findFirst()
               .orElseThrow();
-      Set<String> granted = new TreeSet<>();
-      for (Map<String, Object> acl :
-          list(user.getAdditionalProperties(), "spec", "authorization", "acls")) {
-        @SuppressWarnings("unchecked")
-        var resource = (Map<String, String>) acl.get("resource");
-        @SuppressWarnings("unchecked")
-        var operations = (List<String>) acl.get("operations");
-        operations.forEach(
-            op ->
-                granted.add(
-                    resource.get("type") + ":" + unprefixed(resource.get("name")) + ":" + op));
-      }
+      Set<String> granted = granted(users, user.getMetadata().getName());
       Set<String> needed = new TreeSet<>();
       channels.reads().forEach(t -> needed.add("topic:" + t + ":Read"));
       channels.writes().forEach(t -> needed.add("topic:" + t + ":Write"));
       channels.groups().keySet().forEach(g -> needed.add("group:" + g + ":Read"));
+      if (workload.service().equals(KafkaUsers.RUNS_API)) {
+        // its /runs endpoints publish and follow runs as the CLI does
+        needed.addAll(granted(users, KafkaUsers.CLIENT));
+      }
       assertThat(granted).as("ACLs of " + workload.service()).containsAll(needed);
       // the pod runs as this user: its secret is the one mounted where FINESYNTH_KAFKA_USER_DIR
       // says
@@ -181,6 +174,28 @@ class AppliedManifestsTest {
                               || !channels.groupPrefixes().contains(g.split(":")[1]))
                   .collect(Collectors.toSet()));
     }
+  }
+
+  /** {@code type:name:operation} of each ACL of the KafkaUser {@code name}, names unprefixed. */
+  private static Set<String> granted(List<GenericKubernetesResource> users, String name) {
+    var user =
+        users.stream()
+            .filter(u -> u.getMetadata().getName().equals(name))
+            .findFirst()
+            .orElseThrow();
+    Set<String> granted = new TreeSet<>();
+    for (Map<String, Object> acl :
+        list(user.getAdditionalProperties(), "spec", "authorization", "acls")) {
+      @SuppressWarnings("unchecked")
+      var resource = (Map<String, String>) acl.get("resource");
+      @SuppressWarnings("unchecked")
+      var operations = (List<String>) acl.get("operations");
+      operations.forEach(
+          op ->
+              granted.add(
+                  resource.get("type") + ":" + unprefixed(resource.get("name")) + ":" + op));
+    }
+    return granted;
   }
 
   private static ByteArrayInputStream render(String overlay) throws Exception {

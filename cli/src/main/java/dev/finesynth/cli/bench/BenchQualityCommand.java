@@ -99,8 +99,7 @@ public class BenchQualityCommand implements Callable<Integer> {
     }
     training = listwise.applyTo(training);
     try (StackSession session = StackSession.open(FinesynthHome.root(), keep, out)) {
-      FinesynthClient client =
-          FinesynthClient.connect(session.bootstrapServers(), Topics.DEFAULT_PREFIX);
+      FinesynthClient client = FinesynthClient.connect(session.connection(), Topics.DEFAULT_PREFIX);
       var outcome =
           RecipeRunner.run(
               client,

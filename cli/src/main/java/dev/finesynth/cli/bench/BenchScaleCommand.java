@@ -88,8 +88,7 @@ public class BenchScaleCommand implements Callable<Integer> {
     List<TextRecord> timed = queries.subList(0, Math.min(queryCount, queries.size()));
     ReplicaOptions replicas = ReplicaOptions.of(Map.of("scorer", most), pins);
     try (StackSession session = StackSession.open(FinesynthHome.root(), replicas, false, out)) {
-      FinesynthClient client =
-          FinesynthClient.connect(session.bootstrapServers(), Topics.DEFAULT_PREFIX);
+      FinesynthClient client = FinesynthClient.connect(session.connection(), Topics.DEFAULT_PREFIX);
       out.println("[bench] warm-up run: the miner indexes the corpus");
       out.flush();
       String warmup = client.startRun(request(queries.subList(0, 1), documents));

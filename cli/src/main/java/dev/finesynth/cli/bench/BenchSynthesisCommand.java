@@ -97,8 +97,7 @@ public class BenchSynthesisCommand implements Callable<Integer> {
     out.flush();
 
     try (StackSession session = StackSession.open(FinesynthHome.root(), replicas, keep, out)) {
-      FinesynthClient client =
-          FinesynthClient.connect(session.bootstrapServers(), Topics.DEFAULT_PREFIX);
+      FinesynthClient client = FinesynthClient.connect(session.connection(), Topics.DEFAULT_PREFIX);
       out.println("[bench] warm-up run: the miner indexes the corpus");
       out.flush();
       String warmup = client.startRun(request(queries.subList(0, 1), documents, models));

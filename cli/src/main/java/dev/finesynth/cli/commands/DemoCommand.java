@@ -96,8 +96,7 @@ public class DemoCommand implements Callable<Integer> {
                 : null,
             List.of(data),
             out)) {
-      FinesynthClient client =
-          FinesynthClient.connect(session.bootstrapServers(), Topics.DEFAULT_PREFIX);
+      FinesynthClient client = FinesynthClient.connect(session.connection(), Topics.DEFAULT_PREFIX);
       var outcome =
           RecipeRunner.run(
               client,

@@ -332,6 +332,11 @@ public final class LocalStack {
     return BrokerSecrets.of(Path.of(brokerDir()));
   }
 
+  /** The REST API keys of the secured stack ({@code state/rest}). */
+  public RestKeys restKeys() {
+    return new RestKeys(state.resolve("rest"));
+  }
+
   /** What a service's process gets on top of the inherited environment. */
   private Map<String, String> serviceEnvironment(ServiceProcess service) {
     Map<String, String> env = new TreeMap<>();
@@ -549,7 +554,11 @@ public final class LocalStack {
             "-Dfinesynth.home=" + home(service),
             "-Dfinesynth.shared=" + dataDir(),
             "-Dfinesynth.instance=" + service.id(),
-            "-Dfinesynth.topic-prefix=" + topicPrefix));
+            "-Dfinesynth.topic-prefix=" + topicPrefix,
+            // REST: API keys on a secured stack, else open (it listens on 127.0.0.1 only)
+            secrets().isPresent()
+                ? "-Dfinesynth.rest.auth.api-keys-file=" + restKeys().keyFile()
+                : "-Dfinesynth.rest.auth.enabled=false"));
     return options;
   }
 
@@ -580,6 +589,10 @@ public final class LocalStack {
                 home(service) + ":" + home(service),
                 "-v",
                 dataDir() + ":" + dataDir()));
+    if (secrets().isPresent()) {
+      Path keys = restKeys().keyFile().getParent();
+      command.addAll(List.of("-v", keys + ":" + keys + ":ro"));
+    }
     for (Path folder : readOnlyMounts) {
       command.addAll(List.of("-v", folder + ":" + folder + ":ro"));
     }

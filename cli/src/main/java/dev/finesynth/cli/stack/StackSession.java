@@ -1,5 +1,6 @@
 package dev.finesynth.cli.stack;
 
+import dev.finesynth.contracts.kafka.KafkaConnection;
 import java.io.PrintWriter;
 import java.time.Duration;
 
@@ -80,6 +81,14 @@ public final class StackSession implements AutoCloseable {
 
   public String bootstrapServers() {
     return bootstrapServers;
+  }
+
+  /** The broker as the CLI's user reaches it: plaintext, or {@code finesynth-client} if secured. */
+  public KafkaConnection connection() {
+    return stack
+        .secrets()
+        .map(secrets -> secrets.connection(bootstrapServers, secrets.user(BrokerSecrets.CLIENT)))
+        .orElseGet(() -> KafkaConnection.plaintext(bootstrapServers));
   }
 
   public LocalStack stack() {

@@ -1,6 +1,8 @@
 package dev.finesynth.evaluator.rest;
 
 import dev.finesynth.evaluator.evaluation.ReportStore;
+import dev.finesynth.servicekit.security.RestRoles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -12,6 +14,7 @@ import java.nio.file.Files;
 
 /** A run's evaluation report: JSON, the Markdown table, the SVG chart. */
 @Path("/reports/{runId}")
+@RolesAllowed({RestRoles.VIEWER, RestRoles.OPERATOR})
 public class ReportResource {
   @Inject ReportStore reports;
 

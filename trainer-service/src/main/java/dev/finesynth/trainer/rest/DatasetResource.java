@@ -2,8 +2,10 @@ package dev.finesynth.trainer.rest;
 
 import dev.finesynth.contracts.datasets.CanonicalDataset;
 import dev.finesynth.contracts.events.Triplet;
+import dev.finesynth.servicekit.security.RestRoles;
 import dev.finesynth.trainer.dataset.DatasetStore;
 import dev.finesynth.trainer.dataset.RunDataset;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -20,6 +22,7 @@ import java.util.List;
 
 /** Downloads a run's dataset, with its row count and checksum in the response headers. */
 @Path("/datasets")
+@RolesAllowed({RestRoles.VIEWER, RestRoles.OPERATOR})
 public class DatasetResource {
   @Inject DatasetStore store;
 

@@ -1,6 +1,8 @@
 package dev.finesynth.trainer.rest;
 
+import dev.finesynth.servicekit.security.RestRoles;
 import dev.finesynth.trainer.training.ModelStore;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -18,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Downloads an exported model (a sentence-transformers folder) as a zip. */
 @Path("/models")
+@RolesAllowed({RestRoles.VIEWER, RestRoles.OPERATOR})
 public class ModelResource {
   @Inject ModelStore models;
 

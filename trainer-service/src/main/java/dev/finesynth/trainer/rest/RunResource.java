@@ -9,12 +9,14 @@ import dev.finesynth.contracts.events.EvaluationSpec;
 import dev.finesynth.contracts.events.Presets;
 import dev.finesynth.contracts.events.RunEvent;
 import dev.finesynth.contracts.events.TrainingSpec;
-import dev.finesynth.servicekit.FinesynthConfig;
+import dev.finesynth.servicekit.security.RestRoles;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -25,21 +27,19 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Runs over HTTP, for clients that speak neither Kafka nor the CLI: the same reads and actions, all
- * answered from the topics (no database), so any trainer instance answers for every run.
+ * answered from the topics (no database), so any trainer instance answers for every run. Reads take
+ * a viewer or an operator; starting and cancelling runs take an operator.
  */
 @Path("/runs")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
+@RolesAllowed({RestRoles.VIEWER, RestRoles.OPERATOR})
 public class RunResource {
-  @Inject FinesynthConfig config;
-
-  @ConfigProperty(name = "kafka.bootstrap.servers")
-  String bootstrapServers;
+  @Inject RunClients clients;
 
   @GET
   @Operation(summary = "Every run with its status, newest first")
@@ -103,6 +103,7 @@ public class RunResource {
   }
 
   @POST
+  @RolesAllowed(RestRoles.OPERATOR)
   @Operation(summary = "Start a synthesis run from inline queries and documents")
   public Response start(StartRun request) {
     if (request == null || request.queries() == null || request.documents() == null) {
@@ -132,10 +133,19 @@ public class RunResource {
 
   @POST
   @Path("/{name}/cancel")
+  @RolesAllowed(RestRoles.OPERATOR)
   @Operation(summary = "Cancel a run")
   public Map<String, String> cancel(@PathParam("name") String name) {
     find(name);
-    client().cancel(name);
+    try {
+      client().cancel(name);
+    } catch (IllegalStateException ended) {
+      throw new ClientErrorException(
+          Response.status(Response.Status.CONFLICT)
+              .entity(Map.of("error", ended.getMessage()))
+              .type(MediaType.APPLICATION_JSON)
+              .build());
+    }
     return Map.of("name", name, "status", "CANCELLED");
   }
 
@@ -148,7 +158,7 @@ public class RunResource {
   }
 
   private FinesynthClient client() {
-    return FinesynthClient.connect(bootstrapServers, config.topicPrefix());
+    return clients.connect();
   }
 
   private static Map<String, Object> summary(RunView run) {
