@@ -97,6 +97,10 @@ make_secrets() {
 
 start() {
   if running; then
+    if [[ $secure == true && ! -f "$dir/secure" ]]; then
+      log "a broker without --secure runs from $dir; stop it first: $0 stop --dir $dir --purge"
+      exit 1
+    fi
     log "already running (pid $(cat "$dir/pid"))"
     cat "$dir/bootstrap"
     return 0

@@ -318,13 +318,20 @@ public final class LocalStack {
     Files.createDirectories(state);
     Files.writeString(state.resolve("bootstrap"), address);
     Optional<BrokerSecrets> secrets = secrets();
-    if (secrets.isPresent()) {
+    if (secrets.isEmpty()) {
+      forgetClientSettings(); // a plaintext broker in place of a secured one
+    } else {
       secrets
           .get()
           .prepare(address, topicPrefix, root.resolve("deploy/base/generated/kafka-users.yaml"));
       secrets.get().writeClientSettings(state, address);
     }
     return address;
+  }
+
+  private void forgetClientSettings() throws IOException {
+    Files.deleteIfExists(state.resolve("kafka-client.properties"));
+    Files.deleteIfExists(state.resolve("kafka-client-tls.properties"));
   }
 
   /** The secrets of this stack's broker when it is secured. */
@@ -464,6 +471,8 @@ public final class LocalStack {
     }
     Files.deleteIfExists(state.resolve("bootstrap"));
     if (purge) {
+      forgetClientSettings(); // the broker's users and CA go with its storage
+      deleteTree(state.resolve("rest"));
       Path data = state.resolve("data");
       deleteTree(data);
       out.println("deleted the broker's storage and " + data);
