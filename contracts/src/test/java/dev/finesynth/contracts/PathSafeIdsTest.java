@@ -72,7 +72,7 @@ class PathSafeIdsTest {
   @Test
   void aFitOfADatasetOutsideTheDatasetsFolderIsRejected() {
     RunSpec fit =
-        withTraining(SampleEvents.runSpec(), TrainingSpec.defaults().withDatasetRunId("../x"));
+        SampleEvents.runSpec().withTraining(TrainingSpec.defaults().withDatasetRunId("../x"));
     assertRejected(Topics.RUNS, codec.encode(fit), "training.datasetRunId", "starts with '.'");
     assertRejected(
         Topics.TRAININGS,
@@ -108,24 +108,5 @@ class PathSafeIdsTest {
         .isInstanceOf(InvalidEventException.class)
         .hasMessageContaining(reason)
         .satisfies(e -> assertThat(((InvalidEventException) e).field()).isEqualTo(field));
-  }
-
-  private static RunSpec withTraining(RunSpec s, TrainingSpec training) {
-    return new RunSpec(
-        s.schemaVersion(),
-        s.runId(),
-        s.name(),
-        s.corpusId(),
-        s.models(),
-        s.numRelations(),
-        s.maxQueryLength(),
-        s.maxDocumentLength(),
-        s.batchSize(),
-        s.expectedDocuments(),
-        s.expectedQueries(),
-        training,
-        s.evaluation(),
-        s.createdAt(),
-        s.skipBadRecords());
   }
 }

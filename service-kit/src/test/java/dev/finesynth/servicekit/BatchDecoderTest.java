@@ -68,7 +68,7 @@ class BatchDecoderTest {
   @Test
   void aRunThatSkipsBadRecordsHearsOfEachAndGoesOn() {
     RunSpec spec = ServiceKitFixture.runSpec("s", null, null);
-    kit.addRun(withSkip(spec));
+    kit.addRun(spec.skippingBadRecords());
     List<String> skipped = new ArrayList<>();
 
     kit.decoder.decodeByRun(
@@ -117,24 +117,5 @@ class BatchDecoderTest {
     assertThat(kit.runEvents())
         .singleElement()
         .satisfies(e -> assertThat(e.message()).startsWith("1 bad record on queries"));
-  }
-
-  private static RunSpec withSkip(RunSpec s) {
-    return new RunSpec(
-        s.schemaVersion(),
-        s.runId(),
-        s.name(),
-        s.corpusId(),
-        s.models(),
-        s.numRelations(),
-        s.maxQueryLength(),
-        s.maxDocumentLength(),
-        s.batchSize(),
-        s.expectedDocuments(),
-        s.expectedQueries(),
-        s.training(),
-        s.evaluation(),
-        s.createdAt(),
-        true);
   }
 }

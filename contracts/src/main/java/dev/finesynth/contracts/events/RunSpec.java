@@ -40,6 +40,46 @@ public record RunSpec(
     return runId;
   }
 
+  /** This spec with another training (null: synthesis only). */
+  public RunSpec withTraining(TrainingSpec newTraining) {
+    return new RunSpec(
+        schemaVersion,
+        runId,
+        name,
+        corpusId,
+        models,
+        numRelations,
+        maxQueryLength,
+        maxDocumentLength,
+        batchSize,
+        expectedDocuments,
+        expectedQueries,
+        newTraining,
+        evaluation,
+        createdAt,
+        skipBadRecords);
+  }
+
+  /** This spec, leaving out records that cannot be read. */
+  public RunSpec skippingBadRecords() {
+    return new RunSpec(
+        schemaVersion,
+        runId,
+        name,
+        corpusId,
+        models,
+        numRelations,
+        maxQueryLength,
+        maxDocumentLength,
+        batchSize,
+        expectedDocuments,
+        expectedQueries,
+        training,
+        evaluation,
+        createdAt,
+        true);
+  }
+
   /** Whether records of this run that cannot be read are left out instead of failing the run. */
   public boolean skipsBadRecords() {
     return Boolean.TRUE.equals(skipBadRecords);

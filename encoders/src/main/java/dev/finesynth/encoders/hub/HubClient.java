@@ -201,12 +201,7 @@ public final class HubClient {
         && (file.size() >= 0 ? announced != limit - start : announced > limit - start)) {
       closeQuietly(response.body());
       throw new HubException(
-          "the answer from "
-              + response.uri()
-              + " for "
-              + file.repo()
-              + "/"
-              + file.path()
+          answer(response, file)
               + " announces "
               + announced
               + " bytes (Content-Length) where "
@@ -241,12 +236,7 @@ public final class HubClient {
     if (tooLong) {
       deleteQuietly(partial);
       throw new HubException(
-          "the answer from "
-              + response.uri()
-              + " for "
-              + file.repo()
-              + "/"
-              + file.path()
+          answer(response, file)
               + " holds more than the "
               + limit
               + " bytes "
@@ -258,6 +248,11 @@ public final class HubClient {
   }
 
   /** Copies up to {@code max} bytes; true when the stream holds more (which are not copied). */
+  /** For messages: which download an answer belongs to. */
+  private static String answer(HttpResponse<?> response, FileMetadata file) {
+    return "the answer from " + response.uri() + " for " + file.repo() + "/" + file.path();
+  }
+
   private static boolean copyAtMost(InputStream in, OutputStream out, long max) throws IOException {
     byte[] buffer = new byte[64 * 1024];
     long left = max;
