@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -38,7 +39,8 @@ public class ModelResource {
           try (ZipOutputStream stream = new ZipOutputStream(out);
               var files = Files.walk(folder)) {
             files
-                .filter(Files::isRegularFile)
+                // a link planted in the folder must not serve a file from elsewhere
+                .filter(file -> Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS))
                 .forEach(
                     file -> {
                       try {
