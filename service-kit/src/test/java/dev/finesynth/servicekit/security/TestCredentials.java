@@ -33,11 +33,15 @@ public final class TestCredentials {
   public static Map<String, String> config() {
     Path folder = folder();
     return Map.of(
-        "mp.jwt.verify.publickey.location", folder.resolve("public.pem").toString(),
-        "mp.jwt.verify.issuer", ISSUER,
-        "finesynth.rest.auth.api-keys-file", folder.resolve("api-keys").toString(),
+        "mp.jwt.verify.publickey.location",
+        folder.resolve("public.pem").toString(),
+        "mp.jwt.verify.issuer",
+        ISSUER,
+        "finesynth.rest.auth.api-keys-file",
+        folder.resolve("api-keys").toString(),
         // the services' test profile turns authentication off for the messaging tests
-        "finesynth.rest.auth.enabled", "true");
+        "finesynth.rest.auth.enabled",
+        "true");
   }
 
   /** A token of {@link #ISSUER} with {@code groups}, signed with the test key. */
