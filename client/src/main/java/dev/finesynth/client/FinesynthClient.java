@@ -58,16 +58,30 @@ public final class FinesynthClient {
     return new FinesynthClient(Cluster.connect(connection, topicPrefix));
   }
 
-  /** Uploads the corpus and the queries, publishes the run spec; returns the run's name. */
+  /**
+   * Uploads the corpus and the queries, publishes the run spec; returns the run's name. A request
+   * with a run id that is already on the runs topic starts nothing and returns that run's name.
+   */
   public String startRun(RunRequest request) {
     RunDirectory runs = RunDirectory.load(cluster);
+    if (request.runId() != null) {
+      var started = runs.byId(request.runId());
+      if (started.isPresent()) {
+        return started.get().spec().name();
+      }
+    }
     String name = request.name() != null ? request.name() : RunNames.random();
     if (runs.nameTaken(name)) {
       throw new IllegalArgumentException(
           "the run name '" + name + "' is already taken; choose another");
     }
-    String runId = UUID.randomUUID().toString();
-    String corpusId = "corpus-" + fingerprint(request.documents());
+    String runId = request.runId() != null ? request.runId() : UUID.randomUUID().toString();
+    String corpusId =
+        request.corpus() != null
+            ? request.corpus().corpusId()
+            : "corpus-" + fingerprint(request.documents());
+    long expectedDocuments =
+        request.corpus() != null ? request.corpus().documents() : request.documents().size();
     RunSpec spec =
         new RunSpec(
             Event.SCHEMA_VERSION,
@@ -79,7 +93,7 @@ public final class FinesynthClient {
             request.maxQueryLength(),
             request.maxDocumentLength(),
             32,
-            request.documents().size(),
+            expectedDocuments,
             request.queries().size(),
             request.training(),
             request.evaluation(),
@@ -100,6 +114,20 @@ public final class FinesynthClient {
       publisher.flush();
     }
     return name;
+  }
+
+  /** How many documents the corpus topic holds under {@code corpusId} (0 when none). */
+  public long corpusSize(String corpusId) {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    cluster.read(
+        Topics.CORPUS,
+        d -> {
+          if (d.corpusId().equals(corpusId)) {
+            ids.add(d.docId());
+          }
+        },
+        () -> false);
+    return ids.size();
   }
 
   /** Starts fine-tuning on the complete dataset of an earlier run; returns the new run's name. */

@@ -1,13 +1,16 @@
 package dev.finesynth.client;
 
 import dev.finesynth.contracts.events.MetricEvent;
+import dev.finesynth.contracts.events.ModelArtifact;
 import dev.finesynth.contracts.events.RunEvent;
 import dev.finesynth.contracts.events.RunEventType;
+import dev.finesynth.contracts.events.RunSpec;
 import dev.finesynth.contracts.topics.Topics;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * All runs of a cluster, folded from the {@code runs}, {@code run-events} and {@code metrics}
@@ -18,14 +21,22 @@ public final class RunDirectory {
 
   private RunDirectory() {}
 
+  /** A directory to fold events into as they arrive (a long-running reader's). */
+  public static RunDirectory empty() {
+    return new RunDirectory();
+  }
+
   public static RunDirectory load(Cluster cluster) {
     RunDirectory directory = new RunDirectory();
-    cluster
-        .readAll(Topics.RUNS)
-        .forEach(spec -> directory.byId.put(spec.runId(), new RunView(spec)));
+    cluster.readAll(Topics.RUNS).forEach(directory::apply);
     cluster.readAll(Topics.RUN_EVENTS).forEach(directory::apply);
     cluster.readAll(Topics.METRICS).forEach(directory::apply);
     return directory;
+  }
+
+  /** A spec read from the runs topic; a later copy of the same run id changes nothing. */
+  public void apply(RunSpec spec) {
+    byId.putIfAbsent(spec.runId(), new RunView(spec));
   }
 
   public void apply(RunEvent event) {
@@ -42,6 +53,17 @@ public final class RunDirectory {
     if (view != null) {
       view.apply(metric);
     }
+  }
+
+  public void apply(ModelArtifact model) {
+    RunView view = byId.get(model.runId());
+    if (view != null) {
+      view.apply(model);
+    }
+  }
+
+  public Optional<RunView> byId(String runId) {
+    return Optional.ofNullable(byId.get(runId));
   }
 
   /** Runs, newest first. */

@@ -15,6 +15,7 @@ import java.util.Objects;
  * set keeps the defaults of Finetuner's {@code synthesize}: the offline preset, ten relations.
  */
 public record RunRequest(
+    String runId,
     String name,
     List<TextRecord> queries,
     List<TextRecord> documents,
@@ -25,7 +26,14 @@ public record RunRequest(
     TrainingSpec training,
     EvaluationSpec evaluation,
     Map<String, String> querySources,
-    boolean skipBadRecords) {
+    boolean skipBadRecords,
+    CorpusRef corpus) {
+
+  /**
+   * Documents already on the corpus topic under {@code corpusId} (another run's, or a producer's),
+   * so the run uploads none.
+   */
+  public record CorpusRef(String corpusId, long documents) {}
 
   /** The document query {@code queryId} was made from, or null for a real query. */
   public String sourceOf(String queryId) {
@@ -38,7 +46,9 @@ public record RunRequest(
 
   /** Builder with {@code set*} for what is required and {@code opt*} for the rest. */
   public static final class Builder {
+    private String runId;
     private String name;
+    private CorpusRef corpus;
     private List<TextRecord> queries;
     private List<TextRecord> documents;
     private SynthesisModels models = Presets.models(Presets.DEFAULT);
@@ -58,6 +68,22 @@ public record RunRequest(
 
     public Builder setDocuments(List<TextRecord> documents) {
       this.documents = List.copyOf(documents);
+      return this;
+    }
+
+    /** Runs the documents already on the corpus topic under {@code corpusId}; no upload. */
+    public Builder setCorpus(String corpusId, long documents) {
+      this.corpus = new CorpusRef(corpusId, documents);
+      this.documents = List.of();
+      return this;
+    }
+
+    /**
+     * The run's id, where the caller derives it from something it owns (a Kubernetes resource's
+     * uid): starting a request whose id already runs starts nothing. Random by default.
+     */
+    public Builder optRunId(String runId) {
+      this.runId = runId;
       return this;
     }
 
@@ -128,7 +154,11 @@ public record RunRequest(
         allQueries.add(pseudo.query());
         sources.put(pseudo.query().id(), pseudo.documentId());
       }
+      if (corpus == null && documents.isEmpty()) {
+        throw new IllegalArgumentException("documents are required: the corpus is empty");
+      }
       return new RunRequest(
+          runId,
           name,
           List.copyOf(allQueries),
           documents,
@@ -139,7 +169,8 @@ public record RunRequest(
           training,
           evaluation,
           Map.copyOf(sources),
-          skipBadRecords);
+          skipBadRecords,
+          corpus);
     }
   }
 }

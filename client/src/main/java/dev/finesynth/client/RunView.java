@@ -1,6 +1,8 @@
 package dev.finesynth.client;
 
+import dev.finesynth.contracts.events.DatasetSummary;
 import dev.finesynth.contracts.events.MetricEvent;
+import dev.finesynth.contracts.events.ModelArtifact;
 import dev.finesynth.contracts.events.RunEvent;
 import dev.finesynth.contracts.events.RunEventType;
 import dev.finesynth.contracts.events.RunSpec;
@@ -8,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,6 +30,8 @@ public final class RunView {
   private RunEvent failure;
   private RunEvent cancellation;
   private RunEvent finish;
+  private DatasetSummary dataset;
+  private ModelArtifact model;
 
   public RunView(RunSpec spec) {
     this.spec = spec;
@@ -36,7 +41,12 @@ public final class RunView {
     log.add(event);
     switch (event.type()) {
       case STARTED -> started.add(event.stage());
-      case COMPLETED -> completed.add(event.stage());
+      case COMPLETED -> {
+        completed.add(event.stage());
+        if (event.stage().equals("dataset")) {
+          dataset = DatasetSummary.parse(event.message()).orElse(dataset);
+        }
+      }
       case PROGRESS -> progress.apply(event);
       case FAILED -> failure = failure == null ? event : failure;
       case CANCELLED -> cancellation = event;
@@ -76,6 +86,21 @@ public final class RunView {
 
   public void apply(MetricEvent metric) {
     metrics.add(metric);
+  }
+
+  /** The latest model the trainer wrote for the run (the final one once training completed). */
+  public void apply(ModelArtifact artifact) {
+    if (model == null || artifact.epoch() >= model.epoch()) {
+      model = artifact;
+    }
+  }
+
+  public Optional<DatasetSummary> dataset() {
+    return Optional.ofNullable(dataset);
+  }
+
+  public Optional<ModelArtifact> model() {
+    return Optional.ofNullable(model);
   }
 
   public RunStatus status() {

@@ -1,5 +1,6 @@
 package dev.finesynth.trainer.messaging;
 
+import dev.finesynth.contracts.events.DatasetSummary;
 import dev.finesynth.contracts.events.Keys;
 import dev.finesynth.contracts.events.RunSpec;
 import dev.finesynth.contracts.events.Shortfall;
@@ -153,14 +154,7 @@ public class TripletSink {
     events.completed(
         run,
         "dataset",
-        "dataset complete: "
-            + manifest.rows()
-            + " triplets"
-            + (manifest.missing() > 0
-                ? " (" + manifest.missing() + " fewer than asked, see the run's warnings)"
-                : "")
-            + ", sha256 "
-            + manifest.checksum());
+        new DatasetSummary(manifest.rows(), manifest.missing(), manifest.checksum()).message());
     trainings.request(run);
   }
 
