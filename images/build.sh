@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the finesynth images as OCI image tars, with no Docker daemon: installs the tools it lacks
 # (apt), builds the JRE base (images/base-image.sh -> target/images/jre-base.tar), then Jib's
-# buildTar in each service and the cli (mvn -Pimages), and prints each image's tar and digests.
+# buildTar in each service, the cli and the operator (mvn -Pimages), and prints each image's tar
+# and digests.
 #   images/build.sh [--load]     --load also loads them into podman (images/containers.conf)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -26,10 +27,10 @@ images/base-image.sh >&2
 version=$(sed -n 's|^  <version>\(.*\)</version>|\1|p' pom.xml | head -1)
 revision=$(git rev-parse HEAD 2>/dev/null || echo unknown)
 [[ -z $(git status --porcelain 2>/dev/null | head -1) ]] || revision="$revision-dirty"
-modules=miner-service,scorer-service,trainer-service,evaluator-service,cli
+modules=miner-service,scorer-service,trainer-service,evaluator-service,cli,operator
 offline=-o
 [[ ${FINESYNTH_ONLINE:-} == true ]] && offline=
-if [[ ! -f cli/target/finesynth-cli.jar ]] || ! ls ./*-service/target/quarkus-app/quarkus-run.jar >/dev/null 2>&1; then
+if [[ ! -f cli/target/finesynth-cli.jar ]] || [[ ! -f operator/target/finesynth-operator.jar ]] || ! ls ./*-service/target/quarkus-app/quarkus-run.jar >/dev/null 2>&1; then
   ./mvnw -B -q $offline install -DskipTests -Dspotless.check.skip=true >&2
 fi
 # the goal alone: the jars and quarkus-app folders are there (mvn -Pimages package does both)

@@ -4,6 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.finesynth.cli.stack.LocalStack;
+import dev.finesynth.operator.resource.ConfigMapKey;
+import dev.finesynth.operator.resource.CorpusSource;
+import dev.finesynth.operator.resource.InputSource;
+import dev.finesynth.operator.resource.SynthesisRun;
+import dev.finesynth.operator.resource.SynthesisRunSpec;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,11 +37,16 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The images {@code ./finesynth images --load} builds (.ci/run builds them): each service image
  * answers {@code /q/health/live} as UID 10001 on a read-only root, the CLI image prints its help,
+ * the operator image gets ready on an API server (fabric8's mock) and reconciles a SynthesisRun,
  * and {@code ./finesynth demo --containers} runs the sample with every service in its container and
  * prints the before/after table. Skipped only where podman is absent.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@EnableKubernetesMockClient(crud = true)
 class ContainersIT {
+  static KubernetesMockServer apiServer;
+  static KubernetesClient kubernetes;
+
   private static final Map<String, Integer> SERVICES =
       Map.of("miner", 8081, "scorer", 8082, "trainer", 8083, "evaluator", 8084);
   private static final int BASE_PORT = 18281;
@@ -49,7 +64,7 @@ class ContainersIT {
         onPath("podman"),
         "podman is not installed: skipping the container tests (.ci/run installs it and builds"
             + " the images with ./finesynth images --load)");
-    for (String image : List.of("miner", "scorer", "trainer", "evaluator", "cli")) {
+    for (String image : List.of("miner", "scorer", "trainer", "evaluator", "cli", "operator")) {
       String ref = "finesynth/" + image + ":" + VERSION;
       assertThat(podman(60, "image", "exists", ref).code)
           .as("image %s is not loaded; build it with ./finesynth images --load", ref)
@@ -115,6 +130,78 @@ class ContainersIT {
 
   @Test
   @Order(3)
+  void operatorImageGetsReadyAndReconcilesOnAnApiServer() throws Exception {
+    apiServer.expectCustomResource(
+        CustomResourceDefinitionContext.fromCustomResourceType(SynthesisRun.class));
+    String broker = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9");
+    int port = BASE_PORT + 190;
+    String name = "finesynth-it-operator-" + ProcessHandle.current().pid();
+    try {
+      Result run =
+          podman(
+              120,
+              "run",
+              "-d",
+              "--rm",
+              "--name",
+              name,
+              "--network",
+              "host",
+              "--read-only",
+              "--tmpfs",
+              "/tmp:rw,mode=1777",
+              "-e",
+              "KAFKA_BOOTSTRAP_SERVERS=" + broker,
+              "-e",
+              "FINESYNTH_TOPIC_PREFIX=it-containers-" + ProcessHandle.current().pid() + ".",
+              "-e",
+              "FINESYNTH_OPERATOR_PORT=" + port,
+              // the mock API server over plain HTTP, in place of the pod's service account
+              "-e",
+              "KUBERNETES_MASTER=" + kubernetes.getMasterUrl(),
+              "-e",
+              "KUBERNETES_TRUST_CERTIFICATES=true",
+              "-e",
+              "KUBERNETES_NAMESPACE=finesynth",
+              "-e",
+              "KUBERNETES_AUTH_TRYKUBECONFIG=false",
+              "-e",
+              "KUBERNETES_AUTH_TRYSERVICEACCOUNT=false",
+              "finesynth/operator:" + VERSION);
+      assertThat(run.code).as(run.output).isZero();
+      assertThat(podman(30, "inspect", "--format", "{{.Config.User}}", name).output.trim())
+          .isEqualTo("10001:10001");
+      awaitStatus("operator", port, "/q/health/ready", name);
+
+      // a resource whose ConfigMap is not there yet: the operator says so in its status
+      SynthesisRun waiting = new SynthesisRun();
+      waiting.setMetadata(
+          new ObjectMetaBuilder().withName("waiting").withNamespace("finesynth").build());
+      waiting.setSpec(new SynthesisRunSpec());
+      waiting.getSpec().queries = new InputSource();
+      waiting.getSpec().queries.configMap = new ConfigMapKey();
+      waiting.getSpec().queries.configMap.name = "not-yet";
+      waiting.getSpec().queries.configMap.key = "queries.jsonl";
+      waiting.getSpec().corpus = new CorpusSource();
+      waiting.getSpec().corpus.corpusId = "corpus-none";
+      kubernetes.resource(waiting).create();
+      var resource =
+          kubernetes.resources(SynthesisRun.class).inNamespace("finesynth").withName("waiting");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (System.nanoTime() < deadline
+          && (resource.get().getStatus() == null || resource.get().getStatus().reason == null)) {
+        Thread.sleep(500);
+      }
+      assertThat(resource.get().getStatus().reason)
+          .as(podman(30, "logs", name).output)
+          .contains("ConfigMap finesynth/not-yet not found");
+    } finally {
+      podman(60, "rm", "-f", name);
+    }
+  }
+
+  @Test
+  @Order(4)
   void demoRunsOnContainers() throws Exception {
     // the launcher, as a user runs it: it sets FINESYNTH_HOME and CONTAINERS_CONF
     ProcessBuilder builder =
@@ -149,8 +236,13 @@ class ContainersIT {
   }
 
   private static void awaitLive(String service, int port, String container) throws Exception {
+    awaitStatus(service, port, "/q/health/live", container);
+  }
+
+  private static void awaitStatus(String service, int port, String path, String container)
+      throws Exception {
     HttpRequest live =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/live"))
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .timeout(Duration.ofSeconds(2))
             .build();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -168,7 +260,9 @@ class ContainersIT {
     }
     throw new AssertionError(
         service
-            + " image not live in 120 s (last status "
+            + " image not answering "
+            + path
+            + " in 120 s (last status "
             + status
             + "): "
             + podman(30, "logs", container).output);

@@ -7,6 +7,7 @@ import dev.finesynth.client.Cluster;
 import dev.finesynth.client.RunDirectory;
 import dev.finesynth.client.RunStatus;
 import dev.finesynth.client.RunView;
+import dev.finesynth.contracts.events.DatasetSummary;
 import dev.finesynth.contracts.events.MetricEvent;
 import dev.finesynth.contracts.events.RunEvent;
 import dev.finesynth.contracts.events.RunEventType;
@@ -108,7 +109,7 @@ final class SampleRuns {
             .findFirst()
             .orElseThrow();
     assertThat(complete.message()).contains(expectedRows + " triplets");
-    String checksum = complete.message().replaceAll(".*sha256 ", "").trim();
+    String checksum = DatasetSummary.parse(complete.message()).orElseThrow().checksum();
 
     Path out = work.resolve(name + ".jsonl");
     var pulled = cli.run("dataset", name, "--out", out.toString());
