@@ -7,13 +7,27 @@ import dev.finesynth.contracts.events.RunEvent;
 import dev.finesynth.contracts.events.RunEventType;
 import dev.finesynth.operator.resource.SynthesisRunStatus;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** A run's view, as the client folds its events, written into a SynthesisRun's status. */
 final class StatusFold {
   static final String METRIC = "ndcg@10";
 
+  private static final Set<RunEventType> SPOKEN =
+      Set.of(RunEventType.STARTED, RunEventType.PROGRESS, RunEventType.COMPLETED);
+
   private StatusFold() {}
+
+  /** What the stage that spoke last said, its progress summed over its instances. */
+  private static String said(RunView run, RunEvent last) {
+    String message =
+        last.type() == RunEventType.PROGRESS
+            ? run.progress().get(last.stage()).message()
+            : last.type().name().toLowerCase(Locale.ROOT) + ": " + last.message();
+    return message.startsWith(last.stage()) ? message : last.stage() + " " + message;
+  }
 
   static void into(SynthesisRunStatus status, RunView run) {
     RunStatus phase = run.status();
@@ -31,11 +45,11 @@ final class StatusFold {
     status.stages = stages;
     status.progress =
         phase.terminal()
-            ? phase.name().toLowerCase(java.util.Locale.ROOT)
+            ? phase.name().toLowerCase(Locale.ROOT)
             : run.log().stream()
-                .filter(e -> e.type() == RunEventType.PROGRESS || e.type() == RunEventType.STARTED)
+                .filter(e -> SPOKEN.contains(e.type()))
                 .reduce((a, b) -> b)
-                .map(e -> stages.getOrDefault(e.stage(), e.message()))
+                .map(e -> said(run, e))
                 .orElse("waiting for the services");
     MetricsTable table = MetricsTable.of(run.metrics());
     if (!table.isEmpty()) {
