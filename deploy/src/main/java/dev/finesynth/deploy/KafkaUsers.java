@@ -10,11 +10,12 @@ import java.util.Set;
 
 /**
  * A Strimzi {@code KafkaUser} per service with ACLs for exactly the topics and groups its channels
- * name, and one for the CLI and client, and one for the autoscaler (lag only).
+ * name, one for the CLI and client, one for the operator and one for the autoscaler (lag only).
  */
 final class KafkaUsers {
   static final String AUTOSCALER = "finesynth-autoscaler";
   static final String CLIENT = "finesynth-client";
+  static final String OPERATOR = OperatorWorkload.NAME;
 
   /** Hosts the {@code /runs} REST API, which starts and follows runs as the CLI does. */
   static final String RUNS_API = "trainer";
@@ -49,9 +50,20 @@ final class KafkaUsers {
     return user(CLIENT, clientAcls());
   }
 
+  /**
+   * The operator starts, follows and cancels runs as the client does, and besides reads the corpus
+   * topic (a corpusId input is counted there before the run starts).
+   */
+  static Map<String, Object> operator() {
+    List<Map<String, Object>> acls = clientAcls();
+    acls.add(acl("topic", Topics.CORPUS.name(), "literal", READ));
+    return user(OPERATOR, acls);
+  }
+
   private static List<Map<String, Object>> clientAcls() {
     List<Map<String, Object>> acls = new ArrayList<>();
-    Set.of(Topics.RUNS, Topics.RUN_EVENTS, Topics.METRICS, Topics.TRIPLETS).stream()
+    // models: `finesynth model` and the operator's status find a run's model there
+    Set.of(Topics.RUNS, Topics.RUN_EVENTS, Topics.METRICS, Topics.TRIPLETS, Topics.MODELS).stream()
         .map(topic -> topic.name())
         .sorted()
         .forEach(topic -> acls.add(acl("topic", topic, "literal", READ)));

@@ -33,8 +33,11 @@ final class Workloads {
   }
 
   static Map<String, String> labels(Workload workload) {
-    return Map.of(
-        "app.kubernetes.io/name", name(workload), "app.kubernetes.io/part-of", "finesynth");
+    return labels(name(workload));
+  }
+
+  static Map<String, String> labels(String name) {
+    return Map.of("app.kubernetes.io/name", name, "app.kubernetes.io/part-of", "finesynth");
   }
 
   static List<Map<String, Object>> all(Workload workload, String version) {
@@ -45,12 +48,7 @@ final class Workloads {
     Map<String, Object> pod =
         of(
             "securityContext",
-            of(
-                "runAsNonRoot", true,
-                "runAsUser", USER,
-                "runAsGroup", USER,
-                "fsGroup", USER,
-                "seccompProfile", of("type", "RuntimeDefault")),
+            podSecurityContext(),
             // time to finish the batch or the checkpoint in hand; what is left goes to another
             // instance
             "terminationGracePeriodSeconds",
@@ -74,8 +72,7 @@ final class Workloads {
     List<Map<String, Object>> mounts = new ArrayList<>();
     mounts.add(of("name", "tmp", "mountPath", "/tmp"));
     mounts.add(of("name", "home", "mountPath", HOME));
-    mounts.add(of("name", "kafka-ca", "mountPath", KAFKA_CA, "readOnly", true));
-    mounts.add(of("name", "kafka-user", "mountPath", KAFKA_USER, "readOnly", true));
+    mounts.addAll(kafkaMounts());
     if (REST_API.contains(workload.service())) {
       mounts.add(of("name", "rest-api-keys", "mountPath", REST_KEYS, "readOnly", true));
     }
@@ -87,25 +84,18 @@ final class Workloads {
     if (workload.shared()) {
       env.add(of("name", "FINESYNTH_SHARED", "value", SHARED));
     }
-    // the KafkaUser's secret and the cluster CA as Strimzi writes them (KafkaSecurity reads both)
-    env.add(of("name", KafkaSecurity.USER_DIR_ENV, "value", KAFKA_USER));
-    env.add(of("name", KafkaSecurity.CA_ENV, "value", KAFKA_CA));
+    env.addAll(kafkaEnv());
     if (REST_API.contains(workload.service())) {
       // API keys (hashes only); JWTs as well once MP_JWT_VERIFY_PUBLICKEY_LOCATION is set
       env.add(of("name", "FINESYNTH_REST_AUTH_API_KEYS_FILE", "value", REST_KEYS + "/api-keys"));
     }
     // heap beside the model runtimes' native memory, which the JVM does not count
-    env.add(
-        of(
-            "name",
-            "JAVA_TOOL_OPTIONS",
-            "value",
-            "-XX:MaxRAMPercentage=55 -XX:+ExitOnOutOfMemoryError"));
+    env.add(javaOptions(55));
     return of(
         "name", workload.service(),
         "image", workload.image(version),
         "ports", List.of(of("name", "http", "containerPort", workload.port())),
-        "envFrom", List.of(of("configMapRef", of("name", SETTINGS))),
+        "envFrom", settings(),
         "env", env,
         "resources",
             of(
@@ -115,15 +105,77 @@ final class Workloads {
         "startupProbe", probe("/q/health/started", 60),
         "livenessProbe", probe("/q/health/live", 3),
         "readinessProbe", probe("/q/health/ready", 3),
-        "securityContext",
-            of(
-                "allowPrivilegeEscalation", false,
-                "readOnlyRootFilesystem", true,
-                "capabilities", of("drop", List.of("ALL"))),
+        "securityContext", containerSecurityContext(),
         "volumeMounts", mounts);
   }
 
-  private static Map<String, Object> probe(String path, int failures) {
+  /** The image's user (UID and GID 10001), which also owns the volumes; seccomp RuntimeDefault. */
+  static Map<String, Object> podSecurityContext() {
+    return of(
+        "runAsNonRoot", true,
+        "runAsUser", USER,
+        "runAsGroup", USER,
+        "fsGroup", USER,
+        "seccompProfile", of("type", "RuntimeDefault"));
+  }
+
+  /** No privilege escalation, a read-only root filesystem, every capability dropped. */
+  static Map<String, Object> containerSecurityContext() {
+    return of(
+        "allowPrivilegeEscalation", false,
+        "readOnlyRootFilesystem", true,
+        "capabilities", of("drop", List.of("ALL")));
+  }
+
+  /** Every variable of the settings ConfigMap (Kafka address, topic prefix, ...). */
+  static List<Map<String, Object>> settings() {
+    return List.of(of("configMapRef", of("name", SETTINGS)));
+  }
+
+  /** The JVM's heap as {@code percent} of the memory limit; out of memory restarts the pod. */
+  static Map<String, Object> javaOptions(int percent) {
+    return of(
+        "name",
+        "JAVA_TOOL_OPTIONS",
+        "value",
+        "-XX:MaxRAMPercentage=" + percent + " -XX:+ExitOnOutOfMemoryError");
+  }
+
+  /**
+   * The KafkaUser's secret and the cluster CA as Strimzi writes them (KafkaSecurity reads both).
+   */
+  static List<Map<String, Object>> kafkaEnv() {
+    return List.of(
+        of("name", KafkaSecurity.USER_DIR_ENV, "value", KAFKA_USER),
+        of("name", KafkaSecurity.CA_ENV, "value", KAFKA_CA));
+  }
+
+  static List<Map<String, Object>> kafkaMounts() {
+    return List.of(
+        of("name", "kafka-ca", "mountPath", KAFKA_CA, "readOnly", true),
+        of("name", "kafka-user", "mountPath", KAFKA_USER, "readOnly", true));
+  }
+
+  /** The cluster CA's certificate and the secret Strimzi writes for the KafkaUser {@code user}. */
+  static List<Map<String, Object>> kafkaVolumes(String user) {
+    return List.of(
+        of(
+            "name",
+            "kafka-ca",
+            "secret",
+            of(
+                "secretName",
+                KAFKA_CA_SECRET,
+                "items",
+                List.of(of("key", "ca.crt", "path", "ca.crt")))),
+        of("name", "kafka-user", "secret", of("secretName", user)));
+  }
+
+  static Map<String, Object> tmpVolume() {
+    return of("name", "tmp", "emptyDir", of("sizeLimit", "1Gi"));
+  }
+
+  static Map<String, Object> probe(String path, int failures) {
     return of(
         "httpGet",
         of("path", path, "port", "http"),
@@ -137,28 +189,22 @@ final class Workloads {
 
   private static List<Map<String, Object>> volumes(Workload workload) {
     List<Map<String, Object>> volumes = new ArrayList<>();
-    volumes.add(of("name", "tmp", "emptyDir", of("sizeLimit", "1Gi")));
+    volumes.add(tmpVolume());
     // the instance's own cache (the miner's corpus copy and vectors): rebuilt from Kafka
     volumes.add(of("name", "home", "emptyDir", of("sizeLimit", "10Gi")));
-    volumes.add(
-        of(
-            "name",
-            "kafka-ca",
-            "secret",
-            of(
-                "secretName",
-                KAFKA_CA_SECRET,
-                "items",
-                List.of(of("key", "ca.crt", "path", "ca.crt")))));
-    volumes.add(
-        of("name", "kafka-user", "secret", of("secretName", KafkaUsers.name(workload.service()))));
+    volumes.addAll(kafkaVolumes(KafkaUsers.name(workload.service())));
     if (REST_API.contains(workload.service())) {
       volumes.add(of("name", "rest-api-keys", "secret", of("secretName", REST_KEYS_SECRET)));
     }
     if (workload.shared()) {
-      volumes.add(of("name", "shared", "persistentVolumeClaim", of("claimName", SHARED_CLAIM)));
+      volumes.add(sharedVolume());
     }
     return volumes;
+  }
+
+  /** The shared claim; each container mounts it at {@link #SHARED}. */
+  static Map<String, Object> sharedVolume() {
+    return of("name", "shared", "persistentVolumeClaim", of("claimName", SHARED_CLAIM));
   }
 
   static Map<String, Object> service(Workload workload) {
