@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.finesynth.cli.stack.LocalStack;
-import dev.finesynth.operator.resource.ConfigMapKey;
 import dev.finesynth.operator.resource.CorpusSource;
 import dev.finesynth.operator.resource.InputSource;
 import dev.finesynth.operator.resource.SynthesisRun;
 import dev.finesynth.operator.resource.SynthesisRunSpec;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.io.IOException;
@@ -50,6 +47,7 @@ class ContainersIT {
   private static final Map<String, Integer> SERVICES =
       Map.of("miner", 8081, "scorer", 8082, "trainer", 8083, "evaluator", 8084);
   private static final int BASE_PORT = 18281;
+  private static final String TOPIC_PREFIX = "it-containers-" + ProcessHandle.current().pid() + ".";
   private static final String VERSION = LocalStack.defaultImageVersion();
   private static final Path ROOT =
       Path.of(System.getProperty("dev.finesynth.root", "..")).toAbsolutePath().normalize();
@@ -91,34 +89,19 @@ class ContainersIT {
         int port = BASE_PORT + 100 + i++;
         String name = "finesynth-it-" + service.getKey() + "-" + ProcessHandle.current().pid();
         names.add(name);
-        Result run =
-            podman(
-                120,
-                "run",
-                "-d",
-                "--rm",
-                "--name",
-                name,
-                "--network",
-                "host",
-                "--read-only",
-                "--tmpfs",
-                "/tmp:rw,mode=1777",
-                "--tmpfs",
-                "/var/lib/finesynth:rw,mode=1777",
-                "-e",
-                "KAFKA_BOOTSTRAP_SERVERS=" + broker,
-                "-e",
-                "JAVA_OPTS=-Xmx512m -Dquarkus.http.port="
+        startContainer(
+            name,
+            "finesynth/" + service.getKey() + ":" + VERSION,
+            List.of("--tmpfs", "/var/lib/finesynth:rw,mode=1777"),
+            Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS",
+                broker,
+                "JAVA_OPTS",
+                "-Xmx512m -Dquarkus.http.port="
                     + port
                     + " -Dquarkus.http.host=127.0.0.1 -Dfinesynth.rest.auth.enabled=false"
-                    + " -Dfinesynth.topic-prefix=it-containers-"
-                    + ProcessHandle.current().pid()
-                    + ".",
-                "finesynth/" + service.getKey() + ":" + VERSION);
-        assertThat(run.code).as(run.output).isZero();
-        Result user = podman(30, "inspect", "--format", "{{.Config.User}}", name);
-        assertThat(user.output.trim()).isEqualTo("10001:10001");
+                    + " -Dfinesynth.topic-prefix="
+                    + TOPIC_PREFIX));
         awaitLive(service.getKey(), port, name);
       }
     } finally {
@@ -131,59 +114,41 @@ class ContainersIT {
   @Test
   @Order(3)
   void operatorImageGetsReadyAndReconcilesOnAnApiServer() throws Exception {
-    apiServer.expectCustomResource(
-        CustomResourceDefinitionContext.fromCustomResourceType(SynthesisRun.class));
+    apiServer.expectCustomResource(SynthesisRun.definitionContext());
     String broker = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9");
     int port = BASE_PORT + 190;
     String name = "finesynth-it-operator-" + ProcessHandle.current().pid();
     try {
-      Result run =
-          podman(
-              120,
-              "run",
-              "-d",
-              "--rm",
-              "--name",
-              name,
-              "--network",
-              "host",
-              "--read-only",
-              "--tmpfs",
-              "/tmp:rw,mode=1777",
-              "-e",
-              "KAFKA_BOOTSTRAP_SERVERS=" + broker,
-              "-e",
-              "FINESYNTH_TOPIC_PREFIX=it-containers-" + ProcessHandle.current().pid() + ".",
-              "-e",
-              "FINESYNTH_OPERATOR_PORT=" + port,
-              // the mock API server over plain HTTP, in place of the pod's service account
-              "-e",
-              "KUBERNETES_MASTER=" + kubernetes.getMasterUrl(),
-              "-e",
-              "KUBERNETES_TRUST_CERTIFICATES=true",
-              "-e",
-              "KUBERNETES_NAMESPACE=finesynth",
-              "-e",
-              "KUBERNETES_AUTH_TRYKUBECONFIG=false",
-              "-e",
-              "KUBERNETES_AUTH_TRYSERVICEACCOUNT=false",
-              "finesynth/operator:" + VERSION);
-      assertThat(run.code).as(run.output).isZero();
-      assertThat(podman(30, "inspect", "--format", "{{.Config.User}}", name).output.trim())
-          .isEqualTo("10001:10001");
+      startContainer(
+          name,
+          "finesynth/operator:" + VERSION,
+          List.of(),
+          Map.of(
+              "KAFKA_BOOTSTRAP_SERVERS",
+              broker,
+              "FINESYNTH_TOPIC_PREFIX",
+              TOPIC_PREFIX,
+              "FINESYNTH_OPERATOR_PORT",
+              Integer.toString(port),
+              // the mock API server in place of the pod's service account
+              "KUBERNETES_MASTER",
+              kubernetes.getMasterUrl().toString(),
+              "KUBERNETES_TRUST_CERTIFICATES",
+              "true",
+              "KUBERNETES_NAMESPACE",
+              "finesynth",
+              "KUBERNETES_AUTH_TRYKUBECONFIG",
+              "false",
+              "KUBERNETES_AUTH_TRYSERVICEACCOUNT",
+              "false"));
       awaitStatus("operator", port, "/q/health/ready", name);
 
       // a resource whose ConfigMap is not there yet: the operator says so in its status
-      SynthesisRun waiting = new SynthesisRun();
-      waiting.setMetadata(
-          new ObjectMetaBuilder().withName("waiting").withNamespace("finesynth").build());
-      waiting.setSpec(new SynthesisRunSpec());
-      waiting.getSpec().queries = new InputSource();
-      waiting.getSpec().queries.configMap = new ConfigMapKey();
-      waiting.getSpec().queries.configMap.name = "not-yet";
-      waiting.getSpec().queries.configMap.key = "queries.jsonl";
-      waiting.getSpec().corpus = new CorpusSource();
-      waiting.getSpec().corpus.corpusId = "corpus-none";
+      SynthesisRunSpec spec = new SynthesisRunSpec();
+      spec.queries = InputSource.configMap("not-yet", "queries.jsonl");
+      spec.corpus = new CorpusSource();
+      spec.corpus.corpusId = "corpus-none";
+      SynthesisRun waiting = SynthesisRun.of("finesynth", "waiting", spec);
       kubernetes.resource(waiting).create();
       var resource =
           kubernetes.resources(SynthesisRun.class).inNamespace("finesynth").withName("waiting");
@@ -233,6 +198,33 @@ class ContainersIT {
     for (String service : SERVICES.keySet()) {
       assertThat(left.output).doesNotContain("finesynth-" + service + "-0-");
     }
+  }
+
+  /**
+   * Starts {@code image} detached on the host network, read-only but for {@code /tmp}, as 10001.
+   */
+  private static void startContainer(
+      String name, String image, List<String> options, Map<String, String> env) throws Exception {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "run",
+                "-d",
+                "--rm",
+                "--name",
+                name,
+                "--network",
+                "host",
+                "--read-only",
+                "--tmpfs",
+                "/tmp:rw,mode=1777"));
+    args.addAll(options);
+    env.forEach((key, value) -> args.addAll(List.of("-e", key + "=" + value)));
+    args.add(image);
+    Result run = podman(120, args.toArray(String[]::new));
+    assertThat(run.code).as(run.output).isZero();
+    Result user = podman(30, "inspect", "--format", "{{.Config.User}}", name);
+    assertThat(user.output.trim()).isEqualTo("10001:10001");
   }
 
   private static void awaitLive(String service, int port, String container) throws Exception {

@@ -15,9 +15,7 @@ import dev.finesynth.operator.resource.SynthesisRun;
 import dev.finesynth.operator.resource.SynthesisRunSpec;
 import dev.finesynth.operator.resource.SynthesisRunStatus;
 import dev.finesynth.testing.KafkaBroker;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.nio.file.Files;
@@ -52,15 +50,7 @@ class OperatorIT {
   static void start() throws Exception {
     stack = StackFixture.start();
     samples = new SampleRuns(stack, Files.createTempDirectory("finesynth-operator-"));
-    server.expectCustomResource(
-        new CustomResourceDefinitionContext.Builder()
-            .withGroup(SynthesisRun.GROUP)
-            .withVersion(SynthesisRun.VERSION)
-            .withKind("SynthesisRun")
-            .withPlural("synthesisruns")
-            .withScope("Namespaced")
-            .withStatusSubresource(true)
-            .build());
+    server.expectCustomResource(SynthesisRun.definitionContext());
     FinesynthClient client =
         FinesynthClient.connect(KafkaBroker.bootstrapServers(), stack.prefix());
     // the shared volume: the project's samples folder, which holds the electronics sample
@@ -139,8 +129,7 @@ class OperatorIT {
 
   private static SynthesisRunSpec sample(int epochs) {
     SynthesisRunSpec spec = new SynthesisRunSpec();
-    spec.queries = new InputSource();
-    spec.queries.path = "electronics";
+    spec.queries = InputSource.path("electronics");
     spec.corpus = new CorpusSource();
     spec.corpus.path = "electronics";
     spec.preset = "offline-fast";
@@ -153,10 +142,7 @@ class OperatorIT {
   }
 
   private static SynthesisRun create(String name, SynthesisRunSpec spec) {
-    SynthesisRun run = new SynthesisRun();
-    run.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NS).build());
-    run.setSpec(spec);
-    return kubernetes.resource(run).create();
+    return kubernetes.resource(SynthesisRun.of(NS, name, spec)).create();
   }
 
   private static SynthesisRun get(String name) {

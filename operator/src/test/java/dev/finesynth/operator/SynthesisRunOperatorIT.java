@@ -15,7 +15,6 @@ import dev.finesynth.contracts.events.RunSpec;
 import dev.finesynth.contracts.topics.Topic;
 import dev.finesynth.contracts.topics.TopicProvisioner;
 import dev.finesynth.contracts.topics.Topics;
-import dev.finesynth.operator.resource.ConfigMapKey;
 import dev.finesynth.operator.resource.CorpusSource;
 import dev.finesynth.operator.resource.InputSource;
 import dev.finesynth.operator.resource.SynthesisRun;
@@ -24,9 +23,7 @@ import dev.finesynth.operator.resource.SynthesisRunStatus;
 import dev.finesynth.testing.KafkaBroker;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.nio.file.Files;
@@ -64,15 +61,7 @@ class SynthesisRunOperatorIT {
 
   @BeforeAll
   static void start() throws Exception {
-    server.expectCustomResource(
-        new CustomResourceDefinitionContext.Builder()
-            .withGroup(SynthesisRun.GROUP)
-            .withVersion(SynthesisRun.VERSION)
-            .withKind("SynthesisRun")
-            .withPlural("synthesisruns")
-            .withScope("Namespaced")
-            .withStatusSubresource(true)
-            .build());
+    server.expectCustomResource(SynthesisRun.definitionContext());
     String bootstrap = KafkaBroker.bootstrapServers();
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
       new TopicProvisioner(admin, PREFIX, (short) 1).createMissing(Topics.all());
@@ -214,9 +203,7 @@ class SynthesisRunOperatorIT {
     assertThat(failed.reason).contains("numRelations must be at least 2");
     assertThat(failed.runId).isNull();
 
-    InputSource outside = new InputSource();
-    outside.path = "../../etc/passwd";
-    create("outside", spec(outside, corpusFromConfigMap()));
+    create("outside", spec(InputSource.path("../../etc/passwd"), corpusFromConfigMap()));
     assertThat(awaitStatus("outside", s -> "FAILED".equals(s.phase)).reason)
         .contains("outside", "shared volume");
 
@@ -246,29 +233,17 @@ class SynthesisRunOperatorIT {
   }
 
   private static InputSource configMap(String key) {
-    InputSource source = new InputSource();
-    source.configMap = key("inputs", key);
-    return source;
+    return InputSource.configMap("inputs", key);
   }
 
   private static CorpusSource corpusFromConfigMap() {
     CorpusSource corpus = new CorpusSource();
-    corpus.configMap = key("inputs", "corpus.jsonl");
+    corpus.configMap = InputSource.configMap("inputs", "corpus.jsonl").configMap;
     return corpus;
   }
 
-  private static ConfigMapKey key(String name, String key) {
-    ConfigMapKey ref = new ConfigMapKey();
-    ref.name = name;
-    ref.key = key;
-    return ref;
-  }
-
   private static SynthesisRun create(String name, SynthesisRunSpec spec) {
-    SynthesisRun run = new SynthesisRun();
-    run.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NS).build());
-    run.setSpec(spec);
-    return kubernetes.resource(run).create();
+    return kubernetes.resource(SynthesisRun.of(NS, name, spec)).create();
   }
 
   private static SynthesisRun find(String name) {

@@ -47,14 +47,7 @@ public final class SynthesisRunReconciler {
       return Optional.empty();
     }
     if (!run.hasFinalizer(SynthesisRun.FINALIZER)) {
-      run =
-          kubernetes
-              .resource(run)
-              .edit(
-                  r -> {
-                    r.addFinalizer(SynthesisRun.FINALIZER);
-                    return r;
-                  });
+      run = finalizer(run, true);
     }
     SynthesisRunStatus status =
         run.getStatus() != null ? run.getStatus() : new SynthesisRunStatus();
@@ -205,11 +198,19 @@ public final class SynthesisRunReconciler {
       client.cancel(name);
       LOG.info("{}: deleted, run {} cancelled", key(run), name);
     }
-    kubernetes
+    finalizer(run, false);
+  }
+
+  private SynthesisRun finalizer(SynthesisRun run, boolean add) {
+    return kubernetes
         .resource(run)
         .edit(
             r -> {
-              r.removeFinalizer(SynthesisRun.FINALIZER);
+              if (add) {
+                r.addFinalizer(SynthesisRun.FINALIZER);
+              } else {
+                r.removeFinalizer(SynthesisRun.FINALIZER);
+              }
               return r;
             });
   }

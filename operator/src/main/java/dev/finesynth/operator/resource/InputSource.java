@@ -18,4 +18,18 @@ public class InputSource {
   @JsonPropertyDescription(
       "A file (or BEIR folder) on the shared volume, as the operator mounts it.")
   public String path;
+
+  public static InputSource configMap(String name, String key) {
+    InputSource source = new InputSource();
+    source.configMap = new ConfigMapKey();
+    source.configMap.name = name;
+    source.configMap.key = key;
+    return source;
+  }
+
+  public static InputSource path(String path) {
+    InputSource source = new InputSource();
+    source.path = path;
+    return source;
+  }
 }

@@ -2,7 +2,9 @@ package dev.finesynth.operator.resource;
 
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
@@ -42,6 +44,26 @@ public class SynthesisRun extends CustomResource<SynthesisRunSpec, SynthesisRunS
 
   /** Cancels the run before the resource goes away. */
   public static final String FINALIZER = GROUP + "/cancel-run";
+
+  /** A resource to create: {@code kubectl apply} in code. */
+  public static SynthesisRun of(String namespace, String name, SynthesisRunSpec spec) {
+    SynthesisRun run = new SynthesisRun();
+    run.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name).build());
+    run.setSpec(spec);
+    return run;
+  }
+
+  /** The resource type as an API server (or fabric8's mock) serves it: namespaced, with status. */
+  public static CustomResourceDefinitionContext definitionContext() {
+    return new CustomResourceDefinitionContext.Builder()
+        .withGroup(GROUP)
+        .withVersion(VERSION)
+        .withKind("SynthesisRun")
+        .withPlural("synthesisruns")
+        .withScope("Namespaced")
+        .withStatusSubresource(true)
+        .build();
+  }
 
   @Override
   protected SynthesisRunStatus initStatus() {
