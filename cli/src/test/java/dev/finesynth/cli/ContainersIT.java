@@ -178,6 +178,9 @@ class ContainersIT {
                 VERSION,
                 "--epochs",
                 "1",
+                // a third of the sample's queries: the containers' run has to end, not to score
+                "--sample",
+                SampleRuns.subset(temp.resolve("sample"), 30, 30).toString(),
                 "--state",
                 temp.resolve("stack").toString(),
                 "--base-port",

@@ -32,8 +32,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The operator on fabric8's mock API server (CRUD) with the real broker and services: a
- * SynthesisRun on the bundled sample runs to FINISHED with its metrics in the status, the run is
- * the one a CLI user sees, and deleting a resource cancels its running run.
+ * SynthesisRun on (a third of) the bundled sample runs to FINISHED with its metrics in the status,
+ * the run is the one a CLI user sees, and deleting a resource cancels its running run.
  */
 @EnableKubernetesMockClient(crud = true)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -42,6 +42,7 @@ class OperatorIT {
   static KubernetesClient kubernetes;
 
   private static final String NS = "finesynth";
+  private static final int TRAIN_QUERIES = 30;
   private static StackFixture stack;
   private static SampleRuns samples;
   private static Operator operator;
@@ -49,12 +50,14 @@ class OperatorIT {
   @BeforeAll
   static void start() throws Exception {
     stack = StackFixture.start();
-    samples = new SampleRuns(stack, Files.createTempDirectory("finesynth-operator-"));
+    // the shared volume: a folder holding a third of the electronics sample
+    Path shared = Files.createTempDirectory("finesynth-operator-");
+    Path sample = SampleRuns.subset(shared.resolve("electronics"), TRAIN_QUERIES, 30);
+    samples = new SampleRuns(stack, shared, sample, TRAIN_QUERIES);
     server.expectCustomResource(SynthesisRun.definitionContext());
     FinesynthClient client =
         FinesynthClient.connect(KafkaBroker.bootstrapServers(), stack.prefix());
-    // the shared volume: the project's samples folder, which holds the electronics sample
-    operator = new Operator(kubernetes, client, NS, SampleRuns.SAMPLE.getParent()).start();
+    operator = new Operator(kubernetes, client, NS, shared).start();
   }
 
   @AfterAll
@@ -87,8 +90,7 @@ class OperatorIT {
     assertThat(status.metrics.baseNdcgAt10).isBetween(0.0, 1.0);
     assertThat(status.metrics.ndcgAt10).isBetween(0.0, 1.0);
     assertThat(status.metrics.epoch).isEqualTo(1);
-    assertThat(status.dataset.rows)
-        .isEqualTo((long) SampleRuns.TRAIN_QUERIES * (SampleRuns.NUM_RELATIONS - 1));
+    assertThat(status.dataset.rows).isEqualTo(samples.expectedRows());
     assertThat(status.dataset.checksum).isEqualTo(checksum);
     assertThat(status.model.finalModel).isTrue();
     assertThat(Path.of(status.model.location)).isDirectory();

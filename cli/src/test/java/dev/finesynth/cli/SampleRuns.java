@@ -7,17 +7,21 @@ import dev.finesynth.client.Cluster;
 import dev.finesynth.client.RunDirectory;
 import dev.finesynth.client.RunStatus;
 import dev.finesynth.client.RunView;
+import dev.finesynth.client.TextFiles;
 import dev.finesynth.contracts.events.DatasetSummary;
 import dev.finesynth.contracts.events.MetricEvent;
 import dev.finesynth.contracts.events.RunEvent;
 import dev.finesynth.contracts.events.RunEventType;
 import dev.finesynth.testing.KafkaBroker;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -35,8 +39,17 @@ final class SampleRuns {
   private final StackFixture stack;
   private final CliRunner cli;
   private final Path work;
+  private final Path sample;
+  private final int trainQueries;
 
   SampleRuns(StackFixture stack, Path work) {
+    this(stack, work, SAMPLE, TRAIN_QUERIES);
+  }
+
+  /** Runs of another BEIR folder (a {@link #subset}) with {@code trainQueries} unjudged queries. */
+  SampleRuns(StackFixture stack, Path work, Path sample, int trainQueries) {
+    this.sample = sample;
+    this.trainQueries = trainQueries;
     this.stack = stack;
     this.cli = new CliRunner(KafkaBroker.bootstrapServers(), stack.prefix());
     this.work = work;
@@ -49,7 +62,7 @@ final class SampleRuns {
   /** Starts synthesis, one epoch of fitting and the evaluation; returns the run's name. */
   String start(String label) throws Exception {
     String name = label + "-" + UUID.randomUUID().toString().substring(0, 6);
-    var result = synthesize(name, "--fit", "--epochs", "1", "--eval", SAMPLE.toString());
+    var result = synthesize(name, "--fit", "--epochs", "1", "--eval", sample.toString());
     assertThat(result.exitCode()).as(result.err()).isZero();
     return name;
   }
@@ -61,9 +74,9 @@ final class SampleRuns {
             List.of(
                 "synthesize",
                 "--queries",
-                SAMPLE.toString(),
+                sample.toString(),
                 "--corpus",
-                SAMPLE.toString(),
+                sample.toString(),
                 "--models",
                 "offline-fast",
                 "--num-relations",
@@ -102,7 +115,7 @@ final class SampleRuns {
     assertThat(view.status())
         .as(String.valueOf(view.failureReason()))
         .isEqualTo(RunStatus.FINISHED);
-    long expectedRows = (long) TRAIN_QUERIES * (NUM_RELATIONS - 1);
+    long expectedRows = expectedRows();
     RunEvent complete =
         view.log().stream()
             .filter(e -> e.type() == RunEventType.COMPLETED && e.stage().equals("dataset"))
@@ -129,6 +142,38 @@ final class SampleRuns {
     assertThat(published.values()).allMatch(count -> count == 1);
     assertThat(view.metrics().stream().map(MetricEvent::epoch).distinct()).contains(0, 1);
     return checksum;
+  }
+
+  /** Rows of a whole dataset: a triplet per negative of each train query. */
+  long expectedRows() {
+    return (long) trainQueries * (NUM_RELATIONS - 1);
+  }
+
+  /**
+   * The sample cut down to the first {@code train} queries of its train qrels and the first {@code
+   * test} of its test qrels, with the whole corpus: a BEIR folder for tests that need a run to end
+   * whole, not its figures.
+   */
+  static Path subset(Path folder, int train, int test) throws IOException {
+    Set<String> kept = new HashSet<>();
+    Files.createDirectories(folder.resolve("qrels"));
+    Map<String, Integer> sizes = Map.of("train", train, "test", test);
+    for (var split : sizes.entrySet()) {
+      Path qrels = SAMPLE.resolve("qrels/" + split.getKey() + ".tsv");
+      List<String> ids = TextFiles.judgedQueries(qrels).subList(0, split.getValue());
+      kept.addAll(ids);
+      List<String> lines = Files.readAllLines(qrels);
+      List<String> rows = new ArrayList<>(List.of(lines.get(0)));
+      lines.stream().skip(1).filter(l -> ids.contains(l.split("\t")[0])).forEach(rows::add);
+      Files.write(folder.resolve("qrels/" + split.getKey() + ".tsv"), rows);
+    }
+    List<String> queries =
+        Files.readAllLines(SAMPLE.resolve("queries.jsonl")).stream()
+            .filter(l -> kept.contains(l.replaceAll(".*\"_id\": *\"([^\"]+)\".*", "$1")))
+            .toList();
+    Files.write(folder.resolve("queries.jsonl"), queries);
+    Files.copy(SAMPLE.resolve("corpus.jsonl"), folder.resolve("corpus.jsonl"));
+    return folder;
   }
 
   RunView run(String name) {
