@@ -9,6 +9,7 @@ import dev.finesynth.evaluation.report.RunEvaluation;
 import dev.finesynth.evaluation.report.RunReports;
 import dev.finesynth.servicekit.FinesynthConfig;
 import dev.finesynth.servicekit.FolderLock;
+import dev.finesynth.servicekit.artifacts.SharedArtifacts;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -26,7 +27,8 @@ import java.util.TreeMap;
 /**
  * Each run's evaluations under {@code <finesynth.shared>/reports/<runId>/}: the checkpoints kept so
  * a restart, or another instance, loses nothing, and the report files (JSON, Markdown table, SVG
- * chart) rewritten after each.
+ * chart) rewritten after each. With an artifact store beside the shared folder ({@code
+ * finesynth.artifacts.store=s3}) the report files go there too, under the same path, each time.
  */
 @Singleton
 public class ReportStore {
@@ -34,15 +36,22 @@ public class ReportStore {
   private static final String CHECKPOINTS = "checkpoints.json";
 
   private final Path root;
+  private final SharedArtifacts artifacts;
 
   @Inject
-  public ReportStore(FinesynthConfig config) {
-    this(config.sharedFolder().resolve("reports"));
+  public ReportStore(FinesynthConfig config, SharedArtifacts artifacts) {
+    this(config.sharedFolder().resolve("reports"), artifacts);
   }
 
-  /** Reports under {@code root}, one folder per run. */
+  /** Reports under {@code root}, one folder per run, copied nowhere. */
   public ReportStore(Path root) {
+    this(root, SharedArtifacts.inSharedFolder(root));
+  }
+
+  /** Reports under {@code root} (below the shared folder), also put in the artifact store. */
+  public ReportStore(Path root, SharedArtifacts artifacts) {
     this.root = root;
+    this.artifacts = artifacts;
   }
 
   /**
@@ -134,7 +143,11 @@ public class ReportStore {
       try (FolderLock lock = FolderLock.acquire(folder.resolve(".report.lock"))) {
         List<Checkpoint> all = checkpoints(runId);
         all.sort(Comparator.comparingInt(Checkpoint::epoch));
-        return RunReports.write(new RunEvaluation(runId, all), folder);
+        RunReports.ReportFiles files = RunReports.write(new RunEvaluation(runId, all), folder);
+        artifacts.publish(files.json());
+        artifacts.publish(files.markdown());
+        artifacts.publish(files.svg());
+        return files;
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the report of " + runId, e);

@@ -18,6 +18,8 @@ import dev.finesynth.servicekit.EncoderCache;
 import dev.finesynth.servicekit.FolderLock;
 import dev.finesynth.servicekit.RunEventPublisher;
 import dev.finesynth.servicekit.RunGauges;
+import dev.finesynth.servicekit.artifacts.LocalCopy;
+import dev.finesynth.servicekit.artifacts.SharedArtifacts;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.reactive.messaging.kafka.Record;
@@ -57,6 +59,7 @@ public class RunEvaluations {
   @Inject MeterRegistry registry;
   @Inject RunGauges gauges;
   @Inject CancelledRuns cancelled;
+  @Inject SharedArtifacts artifacts;
 
   @Inject
   @Channel("metrics")
@@ -137,28 +140,31 @@ public class RunEvaluations {
   private void measureModel(RunSpec run, ModelArtifact artifact) {
     EvaluationSpec spec = run.evaluation();
     EvaluationSets.HeldOut data = sets.load(spec);
-    Path folder = Path.of(artifact.location());
-    if (!Files.isDirectory(folder)) {
-      throw new IllegalArgumentException("model folder not found: " + folder);
-    }
-    ModelSource source = ModelSource.fromFolder(folder);
-    boolean oneLength = run.maxQueryLength() == run.maxDocumentLength();
-    try (BiEncoder documents = open(source, run.maxDocumentLength());
-        BiEncoder queryModel = oneLength ? null : open(source, run.maxQueryLength())) {
-      BiEncoder queries = oneLength ? documents : queryModel;
-      RetrievalReport report =
-          measure(
-              FINE_TUNED,
-              () ->
-                  ModelEvaluator.evaluate(
-                      ModelEvaluator.index(data.set().corpus(), documents::encodePassages),
-                      queries::encodeQueries,
-                      data.set(),
-                      spec.ks()));
-      if (cancelled.stop(run.runId(), STOPPED)) {
-        return; // cancelled while it was measured
+    // a location in the artifact store (s3://...) is fetched under finesynth.home, deleted after
+    try (LocalCopy model = artifacts.folderAt(artifact.location())) {
+      Path folder = model.path();
+      if (!Files.isDirectory(folder)) {
+        throw new IllegalArgumentException("model folder not found: " + folder);
       }
-      record(run, FINE_TUNED, artifact.epoch(), report);
+      ModelSource source = ModelSource.fromFolder(folder);
+      boolean oneLength = run.maxQueryLength() == run.maxDocumentLength();
+      try (BiEncoder documents = open(source, run.maxDocumentLength());
+          BiEncoder queryModel = oneLength ? null : open(source, run.maxQueryLength())) {
+        BiEncoder queries = oneLength ? documents : queryModel;
+        RetrievalReport report =
+            measure(
+                FINE_TUNED,
+                () ->
+                    ModelEvaluator.evaluate(
+                        ModelEvaluator.index(data.set().corpus(), documents::encodePassages),
+                        queries::encodeQueries,
+                        data.set(),
+                        spec.ks()));
+        if (cancelled.stop(run.runId(), STOPPED)) {
+          return; // cancelled while it was measured
+        }
+        record(run, FINE_TUNED, artifact.epoch(), report);
+      }
     }
     if (artifact.finalModel()) {
       completeFinal(run);

@@ -7,6 +7,8 @@ import dev.finesynth.contracts.events.Triplet;
 import dev.finesynth.contracts.paths.PathSegments;
 import dev.finesynth.servicekit.FinesynthConfig;
 import dev.finesynth.servicekit.FolderLock;
+import dev.finesynth.servicekit.artifacts.LocalCopy;
+import dev.finesynth.servicekit.artifacts.SharedArtifacts;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -24,7 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Every run's dataset under {@code <finesynth.shared>/datasets/<runId>/}, the folder every trainer
  * instance reaches (a ReadWriteMany volume in Kubernetes). A dataset is complete once its {@code
- * manifest.json} exists.
+ * manifest.json} exists. With an artifact store beside the shared folder ({@code
+ * finesynth.artifacts.store=s3}) the canonical files and the manifest go there too, before the
+ * manifest is in place here.
  */
 @Singleton
 public class DatasetStore {
@@ -33,6 +37,7 @@ public class DatasetStore {
 
   @Inject FinesynthConfig config;
   @Inject EventCodec codec;
+  @Inject SharedArtifacts artifacts;
 
   private final Map<String, RunDataset> open = new ConcurrentHashMap<>();
 
@@ -41,6 +46,7 @@ public class DatasetStore {
     DatasetStore store = new DatasetStore();
     store.config = config;
     store.codec = codec;
+    store.artifacts = SharedArtifacts.inSharedFolder(config.sharedFolder());
     return store;
   }
 
@@ -61,8 +67,34 @@ public class DatasetStore {
     if (!Files.exists(file)) {
       return Optional.empty();
     }
+    return Optional.of(read(file));
+  }
+
+  /**
+   * The manifest of a complete dataset that the shared folder does not hold, from the artifact
+   * store; empty when the store has none either, or there is no store beside the shared folder.
+   */
+  public Optional<Manifest> storedManifest(String runId) {
+    return artifacts
+        .fetchFile(folder(runId).resolve(MANIFEST))
+        .map(
+            copy -> {
+              try (copy) {
+                return read(copy.path());
+              }
+            });
+  }
+
+  /**
+   * A canonical file ({@link RunDataset#JSONL}, {@link RunDataset#TSV}) from the artifact store.
+   */
+  public Optional<LocalCopy> storedFile(String runId, String name) {
+    return artifacts.fetchFile(folder(runId).resolve(name));
+  }
+
+  private static Manifest read(Path file) {
     try {
-      return Optional.of(JSON.readValue(file.toFile(), Manifest.class));
+      return JSON.readValue(file.toFile(), Manifest.class);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
@@ -86,11 +118,14 @@ public class DatasetStore {
         return Optional.empty();
       }
       String checksum = dataset.writeCanonical(rows);
+      artifacts.publish(folder(runId).resolve(RunDataset.JSONL));
+      artifacts.publish(folder(runId).resolve(RunDataset.TSV));
       Manifest manifest =
           new Manifest(
               runId, runName, rows.size(), checksum, models, Instant.now(), dataset.missing());
       Path tmp = folder(runId).resolve(MANIFEST + ".tmp");
       JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), manifest);
+      artifacts.publish(tmp, folder(runId).resolve(MANIFEST)); // complete there, then here
       Files.move(tmp, folder(runId).resolve(MANIFEST), StandardCopyOption.ATOMIC_MOVE);
       return Optional.of(manifest);
     } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.finesynth.trainer.rest;
 
+import dev.finesynth.servicekit.artifacts.LocalCopy;
 import dev.finesynth.servicekit.security.RestRoles;
 import dev.finesynth.trainer.training.ModelStore;
 import jakarta.annotation.security.RolesAllowed;
@@ -19,7 +20,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** Downloads an exported model (a sentence-transformers folder) as a zip. */
+/**
+ * Downloads an exported model (a sentence-transformers folder) as a zip, from the shared folder or,
+ * where it does not hold the model, from the artifact store.
+ */
 @Path("/models")
 @RolesAllowed({RestRoles.VIEWER, RestRoles.OPERATOR})
 public class ModelResource {
@@ -30,13 +34,20 @@ public class ModelResource {
   @Produces("application/zip")
   @Operation(summary = "The model a run exported after an epoch, zipped")
   public Response download(@PathParam("runId") String runId, @PathParam("epoch") int epoch) {
-    java.nio.file.Path folder = models.model(runId, epoch);
-    if (!Files.isDirectory(folder)) {
-      throw new NotFoundException("no model of run " + runId + " for epoch " + epoch);
-    }
+    // the shared folder's copy, else the artifact store's
+    LocalCopy copy =
+        Files.isDirectory(models.model(runId, epoch))
+            ? LocalCopy.at(models.model(runId, epoch))
+            : models
+                .stored(runId, epoch)
+                .orElseThrow(
+                    () ->
+                        new NotFoundException("no model of run " + runId + " for epoch " + epoch));
+    java.nio.file.Path folder = copy.path();
     StreamingOutput zip =
         out -> {
-          try (ZipOutputStream stream = new ZipOutputStream(out);
+          try (copy;
+              ZipOutputStream stream = new ZipOutputStream(out);
               var files = Files.walk(folder)) {
             files
                 // a link planted in the folder must not serve a file from elsewhere

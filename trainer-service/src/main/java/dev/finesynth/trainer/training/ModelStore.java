@@ -2,21 +2,27 @@ package dev.finesynth.trainer.training;
 
 import dev.finesynth.contracts.paths.PathSegments;
 import dev.finesynth.servicekit.FinesynthConfig;
+import dev.finesynth.servicekit.artifacts.LocalCopy;
+import dev.finesynth.servicekit.artifacts.SharedArtifacts;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Where training keeps its state: checkpoints under {@code training/<run>/}, exported models under
  * {@code models/<run>/epoch-<n>/}, and a {@code FINISHED} marker once the final model is out. A run
  * id is a folder name, never a path: one that is not a {@link PathSegments segment} is refused.
+ * With an artifact store beside the shared folder ({@code finesynth.artifacts.store=s3}) each
+ * exported model goes there too, under the same path; checkpoints and markers stay here.
  */
 @Singleton
 public class ModelStore {
   @Inject FinesynthConfig config;
+  @Inject SharedArtifacts artifacts;
 
   public Path checkpoint(String runId) {
     return run("training", runId).resolve("checkpoint");
@@ -24,6 +30,19 @@ public class ModelStore {
 
   public Path model(String runId, int epoch) {
     return run("models", runId).resolve("epoch-" + epoch);
+  }
+
+  /**
+   * Puts the epoch's exported model in the artifact store; returns the location to announce: the
+   * store's, or (folder store) the folder's absolute path.
+   */
+  public String publish(String runId, int epoch) {
+    return artifacts.publishFolder(model(runId, epoch));
+  }
+
+  /** The epoch's model from the artifact store, where the shared folder does not hold it. */
+  public Optional<LocalCopy> stored(String runId, int epoch) {
+    return artifacts.fetchFolder(model(runId, epoch));
   }
 
   public boolean finished(String runId) {

@@ -148,6 +148,7 @@ final class TrainingJob {
       trainer.saveCheckpoint(models.checkpoint(runId));
       var folder = models.model(runId, number);
       BiEncoderExporter.export(student, folder);
+      String location = models.publish(runId, number);
       boolean last = trainer.finished();
       MetricEvent loss =
           MetricEvent.of(runId, "trainer", "fine-tuned", number, "loss", 0, epoch.meanLoss());
@@ -157,13 +158,7 @@ final class TrainingJob {
           modelEmitter,
           runId,
           codec.encode(
-              ModelArtifact.of(
-                  runId,
-                  number,
-                  last,
-                  folder.toAbsolutePath().toString(),
-                  plan.baseModel(),
-                  checksum)));
+              ModelArtifact.of(runId, number, last, location, plan.baseModel(), checksum)));
       events.log(
           runId,
           String.format(
