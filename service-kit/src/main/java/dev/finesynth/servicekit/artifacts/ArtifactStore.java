@@ -1,5 +1,8 @@
 package dev.finesynth.servicekit.artifacts;
 
+import dev.finesynth.contracts.paths.PathSegments;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +35,18 @@ public interface ArtifactStore {
    * Writes every file under {@code prefix} into {@code folder}, at its path relative to the prefix;
    * returns how many. A prefix that holds no file is a {@link java.nio.file.NoSuchFileException}.
    */
-  int getFolder(String prefix, Path folder);
+  default int getFolder(String prefix, Path folder) {
+    List<String> keys = list(prefix);
+    if (keys.isEmpty()) {
+      throw new UncheckedIOException(
+          "cannot fetch " + location(prefix), new NoSuchFileException(location(prefix)));
+    }
+    for (String key : keys) {
+      // a key another writer put in the store may not leave the folder
+      getFile(key, PathSegments.relative(folder, "key", key.substring(prefix.length() + 1)));
+    }
+    return keys.size();
+  }
 
   /** Whether {@code key} holds a file. */
   boolean exists(String key);

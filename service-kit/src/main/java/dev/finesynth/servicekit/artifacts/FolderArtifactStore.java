@@ -75,19 +75,6 @@ public final class FolderArtifactStore implements ArtifactStore {
   }
 
   @Override
-  public int getFolder(String prefix, Path folder) {
-    List<String> keys = list(prefix);
-    if (keys.isEmpty()) {
-      throw new UncheckedIOException(
-          "cannot fetch " + location(prefix), new NoSuchFileException(location(prefix)));
-    }
-    for (String key : keys) {
-      getFile(key, PathSegments.relative(folder, "key", key.substring(prefix.length() + 1)));
-    }
-    return keys.size();
-  }
-
-  @Override
   public boolean exists(String key) {
     return Files.isRegularFile(path(key), LinkOption.NOFOLLOW_LINKS);
   }

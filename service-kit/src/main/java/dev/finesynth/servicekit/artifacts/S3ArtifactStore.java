@@ -1,6 +1,5 @@
 package dev.finesynth.servicekit.artifacts;
 
-import dev.finesynth.contracts.paths.PathSegments;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -183,20 +182,6 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
         // a hidden temporary file left in the target's folder
       }
     }
-  }
-
-  @Override
-  public int getFolder(String prefix, Path folder) {
-    List<String> keys = list(prefix);
-    if (keys.isEmpty()) {
-      throw new UncheckedIOException(
-          "cannot fetch " + location(prefix), new NoSuchFileException(location(prefix)));
-    }
-    for (String key : keys) {
-      // a key another writer put in the bucket may not leave the folder
-      getFile(key, PathSegments.relative(folder, "key", key.substring(prefix.length() + 1)));
-    }
-    return keys.size();
   }
 
   @Override
