@@ -9,7 +9,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -39,7 +38,7 @@ public final class FolderArtifactStore implements ArtifactStore {
       if (Files.exists(target) && Files.isSameFile(file, target)) {
         return; // the file is already where the key says
       }
-      copy(file, target);
+      AtomicFiles.copy(file, target);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot store " + file + " as " + target, e);
     }
@@ -68,7 +67,7 @@ public final class FolderArtifactStore implements ArtifactStore {
         throw new NoSuchFileException(location(key));
       }
       Files.createDirectories(target.toAbsolutePath().getParent());
-      copy(source, target);
+      AtomicFiles.copy(source, target);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot fetch " + source, e);
     }
@@ -136,23 +135,5 @@ public final class FolderArtifactStore implements ArtifactStore {
 
   private Path path(String key) {
     return PathSegments.relative(root, "key", key);
-  }
-
-  /** Copies through a hidden temporary file beside {@code target}, moved into place at once. */
-  private static void copy(Path source, Path target) throws IOException {
-    Path tmp =
-        target.resolveSibling(
-            "."
-                + target.getFileName()
-                + ".tmp-"
-                + ProcessHandle.current().pid()
-                + "-"
-                + System.nanoTime());
-    try {
-      Files.copy(source, tmp);
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
   }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -153,21 +152,12 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
   @Override
   public void getFile(String key, Path target) {
     String object = object(key);
-    Path tmp =
-        target.resolveSibling(
-            "."
-                + target.getFileName()
-                + ".tmp-"
-                + ProcessHandle.current().pid()
-                + "-"
-                + System.nanoTime());
     try {
       Files.createDirectories(target.toAbsolutePath().getParent());
       try (ResponseInputStream<GetObjectResponse> in =
           s3.getObject(b -> b.bucket(bucket).key(object))) {
-        Files.copy(in, tmp);
+        AtomicFiles.write(in, target);
       }
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (S3Exception e) {
       throw e.statusCode() == 404
           ? new UncheckedIOException(
@@ -175,12 +165,6 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
           : failure("cannot fetch " + location(key), e);
     } catch (IOException | SdkException e) {
       throw failure("cannot fetch " + location(key) + " into " + target, e);
-    } finally {
-      try {
-        Files.deleteIfExists(tmp);
-      } catch (IOException ignored) {
-        // a hidden temporary file left in the target's folder
-      }
     }
   }
 
